@@ -1,0 +1,7 @@
+package io.drover;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class DroverApplication {
+}

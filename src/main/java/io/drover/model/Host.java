@@ -1,0 +1,23 @@
+package io.drover.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A hypervisor host as inventoried: how Drover reaches it, how operators label it, and the facts libvirt reported.
+ *
+ * @param name         the fleet's name for the host, unique in a fleet
+ * @param uri          the libvirt URI it was collected from (for a dump directory, {@code dump:<path>})
+ * @param sharedMounts directories of this host that every host of the fleet sees with the same content
+ * @param hostname     the hostname libvirt reported
+ */
+public record Host(String name, String uri, Map<String, String> labels, List<String> sharedMounts, String hostname,
+        HostVersions versions, HostCapabilities capabilities, Optional<DomainCapabilities> domainCapabilities,
+        HostCapacity capacity, Optional<Sysinfo> sysinfo) {
+
+    public Host {
+        labels = Map.copyOf(labels);
+        sharedMounts = List.copyOf(sharedMounts);
+    }
+}
