@@ -1,0 +1,67 @@
+package io.drover.libvirt;
+
+import io.drover.model.HostCapacity;
+import io.drover.model.Version;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drover's one door to a host's libvirtd. Every libvirt call Drover makes goes through this interface; its only
+ * implementation binds libvirt-java plus JNA for what libvirt-java lacks. A connection is used by one thread at a
+ * time. Failures are {@link LibvirtFailure}s carrying libvirt's code and a {@link LibvirtErrorKind}.
+ */
+public interface HypervisorConnection extends AutoCloseable {
+
+    String uri();
+
+    String hostname();
+
+    Version libvirtVersion();
+
+    /** The hypervisor's version (QEMU's, for the qemu driver). */
+    Version hypervisorVersion();
+
+    String capabilitiesXml();
+
+    /** {@code virsh domcapabilities} for the host's default emulator and machine; empty where the driver lacks it. */
+    Optional<String> domainCapabilitiesXml();
+
+    /** {@code virsh sysinfo}; empty where the driver lacks it. */
+    Optional<String> sysinfoXml();
+
+    HostCapacity capacity();
+
+    /** Every domain, running and only defined, with its live state and XML. */
+    List<DomainDescription> domains();
+
+    /** Where a domain is and why; empty when the host has no domain of that name. */
+    Optional<DomainState> domainState(String domainName);
+
+    /** libvirt's CPU baseline of host CPU definitions (works offline, even on the test driver). */
+    String baselineCpu(List<String> hostCpuXmls);
+
+    /** The best CPU definition that this host's hypervisor can run for all the given CPUs. */
+    String baselineHypervisorCpu(List<String> cpuXmls);
+
+    /** Whether this host's hypervisor can run the given guest CPU definition. */
+    CpuComparison compareHypervisorCpu(String cpuXml);
+
+    void setMigrationMaxSpeed(String domainName, long mebibytesPerSecond);
+
+    long migrationMaxSpeed(String domainName);
+
+    void setMigrationMaxDowntime(String domainName, long milliseconds);
+
+    long migrationMaxDowntime(String domainName);
+
+    void startPostCopy(String domainName);
+
+    /** The current job's statistics as libvirt names them ({@code memory_remaining}, {@code downtime}…). */
+    Map<String, String> jobStats(String domainName);
+
+    void abortJob(String domainName);
+
+    @Override
+    void close();
+}

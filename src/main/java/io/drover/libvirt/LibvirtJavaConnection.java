@@ -1,0 +1,257 @@
+package io.drover.libvirt;
+
+import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.LongByReference;
+import com.sun.jna.ptr.NativeLongByReference;
+import io.drover.model.ByteSize;
+import io.drover.model.HostCapacity;
+import io.drover.model.PowerState;
+import io.drover.model.Version;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainJobStats;
+import org.libvirt.DroverBridge;
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+import org.libvirt.TypedParameter;
+
+/** {@link HypervisorConnection} over libvirt-java 0.5.4, with JNA ({@link LibvirtNative}) for what it lacks. */
+final class LibvirtJavaConnection implements HypervisorConnection {
+
+    private static final int NO_DOMAIN = 42;
+
+    private final String uri;
+    private final Connect connect;
+
+    LibvirtJavaConnection(String uri, Connect connect) {
+        this.uri = uri;
+        this.connect = connect;
+    }
+
+    @FunctionalInterface
+    private interface LibvirtCall<T> {
+        T run() throws LibvirtException;
+    }
+
+    @FunctionalInterface
+    private interface DomainCall<T> {
+        T run(Domain domain) throws LibvirtException;
+    }
+
+    static LibvirtFailure failure(String uri, String operation, LibvirtException e) {
+        int code = e.getError() == null || e.getError().getCode() == null ? -1 : e.getError().getCode().ordinal();
+        String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+        return new LibvirtFailure(uri, operation, code, message, e);
+    }
+
+    private <T> T call(String operation, LibvirtCall<T> call) {
+        try {
+            return call.run();
+        } catch (LibvirtException e) {
+            throw failure(uri, operation, e);
+        }
+    }
+
+    /** Runs a call on a looked-up domain and frees the handle, which libvirt-java would only free on finalization. */
+    private <T> T onDomain(String domainName, String operation, DomainCall<T> call) {
+        return call(operation + " " + domainName, () -> {
+            Domain domain = connect.domainLookupByName(domainName);
+            try {
+                return call.run(domain);
+            } finally {
+                domain.free();
+            }
+        });
+    }
+
+    private <T> Optional<T> unlessUnsupported(LibvirtCall<T> call, String operation) {
+        try {
+            return Optional.of(call(operation, call));
+        } catch (LibvirtFailure failure) {
+            if (failure.kind() == LibvirtErrorKind.UNSUPPORTED) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    /** Copies a string libvirt allocated for the caller, then frees it. */
+    private static String takeString(Pointer pointer) {
+        try {
+            return pointer.getString(0);
+        } finally {
+            DroverBridge.free(pointer);
+        }
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    public String hostname() {
+        return call("get hostname", connect::getHostName);
+    }
+
+    @Override
+    public Version libvirtVersion() {
+        return Version.fromLibvirtNumber(call("get libvirt version", connect::getLibVersion));
+    }
+
+    @Override
+    public Version hypervisorVersion() {
+        // getVersion() is the hypervisor's (QEMU's); libvirt-java's getHypervisorVersion() returns the library's.
+        return Version.fromLibvirtNumber(call("get hypervisor version", connect::getVersion));
+    }
+
+    @Override
+    public String capabilitiesXml() {
+        return call("get capabilities", connect::getCapabilities);
+    }
+
+    @Override
+    public Optional<String> domainCapabilitiesXml() {
+        return unlessUnsupported(() -> takeString(DroverBridge.checkPointer(LibvirtNative.INSTANCE
+                .virConnectGetDomainCapabilities(connection(), null, null, null, null, 0))), "get domain capabilities");
+    }
+
+    @Override
+    public Optional<String> sysinfoXml() {
+        return unlessUnsupported(connect::getSysinfo, "get sysinfo");
+    }
+
+    @Override
+    public HostCapacity capacity() {
+        NodeInfo node = call("get node info", connect::nodeInfo);
+        return new HostCapacity(node.cpus, ByteSize.ofKiB(node.memory));
+    }
+
+    @Override
+    public List<DomainDescription> domains() {
+        return call("list domains", () -> {
+            List<DomainDescription> result = new ArrayList<>();
+            for (Domain domain : connect.listAllDomains(0)) {
+                try {
+                    result.add(new DomainDescription(domain.getName(), state(domain).state(), domain.getXMLDesc(0)));
+                } finally {
+                    domain.free();
+                }
+            }
+            return result;
+        });
+    }
+
+    @Override
+    public Optional<DomainState> domainState(String domainName) {
+        try {
+            return Optional.of(onDomain(domainName, "get state of", LibvirtJavaConnection::state));
+        } catch (LibvirtFailure failure) {
+            if (failure.code() == NO_DOMAIN) {
+                return Optional.empty();
+            }
+            throw failure;
+        }
+    }
+
+    private static DomainState state(Domain domain) throws LibvirtException {
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        DroverBridge.checkResult(LibvirtNative.INSTANCE.virDomainGetState(
+                DroverBridge.domainPointer(domain), state, reason, 0));
+        return new DomainState(PowerState.fromLibvirtCode(state.getValue()), reason.getValue());
+    }
+
+    @Override
+    public String baselineCpu(List<String> hostCpuXmls) {
+        return call("baseline CPU", () -> connect.baselineCPU(hostCpuXmls.toArray(String[]::new)));
+    }
+
+    @Override
+    public String baselineHypervisorCpu(List<String> cpuXmls) {
+        return call("baseline hypervisor CPU", () -> takeString(DroverBridge.checkPointer(LibvirtNative.INSTANCE
+                .virConnectBaselineHypervisorCPU(connection(), null, null, null, null,
+                        cpuXmls.toArray(String[]::new), cpuXmls.size(), 0))));
+    }
+
+    @Override
+    public CpuComparison compareHypervisorCpu(String cpuXml) {
+        return call("compare hypervisor CPU", () -> CpuComparison.ofCode(DroverBridge.checkResult(LibvirtNative.INSTANCE
+                .virConnectCompareHypervisorCPU(connection(), null, null, null, null, cpuXml, 0))));
+    }
+
+    @Override
+    public void setMigrationMaxSpeed(String domainName, long mebibytesPerSecond) {
+        onDomain(domainName, "set migration speed of", domain -> DroverBridge.checkResult(LibvirtNative.INSTANCE
+                .virDomainMigrateSetMaxSpeed(DroverBridge.domainPointer(domain), new NativeLong(mebibytesPerSecond), 0)));
+    }
+
+    @Override
+    public long migrationMaxSpeed(String domainName) {
+        return onDomain(domainName, "get migration speed of", domain -> {
+            NativeLongByReference speed = new NativeLongByReference();
+            DroverBridge.checkResult(LibvirtNative.INSTANCE
+                    .virDomainMigrateGetMaxSpeed(DroverBridge.domainPointer(domain), speed, 0));
+            return speed.getValue().longValue();
+        });
+    }
+
+    @Override
+    public void setMigrationMaxDowntime(String domainName, long milliseconds) {
+        onDomain(domainName, "set migration downtime of", domain -> domain.migrateSetMaxDowntime(milliseconds));
+    }
+
+    @Override
+    public long migrationMaxDowntime(String domainName) {
+        return onDomain(domainName, "get migration downtime of", domain -> {
+            LongByReference downtime = new LongByReference();
+            DroverBridge.checkResult(LibvirtNative.INSTANCE
+                    .virDomainMigrateGetMaxDowntime(DroverBridge.domainPointer(domain), downtime, 0));
+            return downtime.getValue();
+        });
+    }
+
+    @Override
+    public void startPostCopy(String domainName) {
+        onDomain(domainName, "start post-copy of", domain -> DroverBridge.checkResult(LibvirtNative.INSTANCE
+                .virDomainMigrateStartPostCopy(DroverBridge.domainPointer(domain), 0)));
+    }
+
+    @Override
+    public Map<String, String> jobStats(String domainName) {
+        return onDomain(domainName, "get job stats of", domain -> {
+            DomainJobStats stats = domain.getJobStats(0);
+            Map<String, String> byName = new LinkedHashMap<>();
+            byName.put("type", Integer.toString(stats.type));
+            for (TypedParameter parameter : stats.stats) {
+                byName.put(parameter.field, parameter.getValueAsString());
+            }
+            return byName;
+        });
+    }
+
+    @Override
+    public void abortJob(String domainName) {
+        onDomain(domainName, "abort job of", Domain::abortJob);
+    }
+
+    private Pointer connection() {
+        return DroverBridge.connectionPointer(connect);
+    }
+
+    @Override
+    public void close() {
+        try {
+            connect.close();
+        } catch (LibvirtException e) {
+            throw failure(uri, "close", e);
+        }
+    }
+}
