@@ -170,16 +170,20 @@ daemon_stop() {
     done
 }
 
-# The capabilities cache file of the host's QEMU (one file per emulator binary).
-caps_file() { ls "$(hdir "$1")"/var/cache/libvirt/qemu/capabilities/*.xml 2>/dev/null | head -n1; }
+# The capabilities cache file of the host's x86_64 QEMU (there is one file per emulator binary, named by a hash).
+caps_file() {
+    grep -l "<emulator>$QEMU_BIN</emulator>" "$(hdir "$1")"/var/cache/libvirt/qemu/capabilities/*.xml 2>/dev/null |
+        head -n1 || true
+}
 
-# Make host i's daemon probe QEMU (and write its cache) if it has not yet.
-caps_probe() { vsh "$1" domcapabilities --virttype qemu --arch x86_64 >/dev/null; }
+# Make host i's daemon probe every QEMU binary (virsh capabilities does) and write its cache, if it has not yet.
+caps_probe() { vsh "$1" capabilities >/dev/null; }
 
 # ---------------------------------------------------------------------------------------------------------------------
 # per-host variations (see README "Variations")
 #   qemu_version=X.Y.Z    cached QEMU version edited         (daemon restart needed: applied while stopped)
 #   drop_machine=NAME     machine type removed from the cache (idem)
+#   drop_qemu_flag=FLAG   QEMU capability flag removed from the cache (e.g. migration-file-drop-cache) (idem)
 #   cpu_feature_off=FEAT  wrapper over the QEMU binary appends FEAT=off to -cpu (changes the binary's ctime, so the
 #                         daemon re-probes QEMU: cache edits are applied after that probe)
 
@@ -204,6 +208,9 @@ caps_edit() {
     fi
     for m in $(var_get "$i" drop_machine | tr ',' ' '); do
         sed -i "/<machine [^>]*name='$m'/d" "$f"
+    done
+    for m in $(var_get "$i" drop_qemu_flag | tr ',' ' '); do
+        sed -i "/<flag name='$m'\/>/d" "$f"
     done
 }
 
@@ -239,21 +246,23 @@ unwrap_qemu() {
         rm -f /run/drover/qemu-system-x86_64.real'
 }
 
-# Start host i's daemon with its variations applied (daemon must be stopped).
+caps_vars() { echo "$(var_get "$1" qemu_version)$(var_get "$1" drop_machine)$(var_get "$1" drop_qemu_flag)"; }
+
+# Start host i's daemon with its variations applied (daemon must be stopped). $2: dir of seed cache files.
 start_with_variations() {
     local i=$1 seed=$2 f
     rm -f "$(hdir "$i")"/var/cache/libvirt/qemu/capabilities/*.xml
-    [[ -n $seed ]] && cp "$seed" "$(hdir "$i")/var/cache/libvirt/qemu/capabilities/"
+    [[ -n $seed ]] && cp "$seed"/*.xml "$(hdir "$i")/var/cache/libvirt/qemu/capabilities/"
     f=$(var_get "$i" cpu_feature_off)
-    if [[ -n $f ]]; then
-        wrap_qemu "$i" "$f"
-        if [[ -n $(var_get "$i" qemu_version)$(var_get "$i" drop_machine) ]]; then
+    if [[ -n $f ]]; then wrap_qemu "$i" "$f"; else unwrap_qemu "$i"; fi
+    if [[ -n $(caps_vars "$i") ]]; then
+        # The cache must be valid for the binary before it is edited: with a wrapper (new ctime) or without a seed,
+        # let the daemon probe first.
+        if [[ -n $f || -z $(caps_file "$i") ]]; then
             daemon_start "$i"; caps_probe "$i"; daemon_stop "$i"
         fi
-    else
-        unwrap_qemu "$i"
+        caps_edit "$i"
     fi
-    [[ -n $(var_get "$i" qemu_version)$(var_get "$i" drop_machine) ]] && caps_edit "$i"
     daemon_start "$i"
 }
 
@@ -398,6 +407,7 @@ cmd_up() {
             --host-qemu-version) parse_host_opt "$2" qemu_version; shift 2 ;;
             --host-drop-machine) parse_host_opt "$2" drop_machine; shift 2 ;;
             --host-cpu-feature-off) parse_host_opt "$2" cpu_feature_off; shift 2 ;;
+            --host-drop-qemu-flag) parse_host_opt "$2" drop_qemu_flag; shift 2 ;;
             --same-uuid) SAME_UUID=1; shift ;;
             --no-guests) guests=0; shift ;;
             *) die "up: unknown option $1" ;;
@@ -442,14 +452,12 @@ cmd_up() {
 
     # QEMU capabilities: probing takes ~8 s per daemon; probe once (or reuse the seed cached from an earlier run,
     # libvirt re-validates it against the binaries) and give every host a copy.
-    local seed
-    seed=$(ls "$CACHE"/qemu-capabilities/*.xml 2>/dev/null | head -n1 || true)
-    if [[ -z $seed ]]; then
+    local seed=$CACHE/qemu-capabilities
+    if ! ls "$seed"/*.xml >/dev/null 2>&1; then
         log "probing QEMU capabilities once (no seed cached yet)"
         daemon_start 1; caps_probe 1; daemon_stop 1
-        mkdir -p "$CACHE/qemu-capabilities"
-        cp "$(caps_file 1)" "$CACHE/qemu-capabilities/"
-        seed=$(ls "$CACHE"/qemu-capabilities/*.xml | head -n1)
+        mkdir -p "$seed"
+        cp "$(hdir 1)"/var/cache/libvirt/qemu/capabilities/*.xml "$seed/"
     fi
     for ((i = 1; i <= n; i++)); do
         log "starting libvirtd of $(hname "$i") $(tr '\n' ' ' < "$(hdir "$i")/variations" 2>/dev/null)"
@@ -500,7 +508,9 @@ cmd_down() {
             for d in $(vsh "$i" list --name 2>/dev/null); do vsh "$i" destroy "$d" >/dev/null 2>&1 || true; done
         fi
     done
-    for ((i = 1; i <= n; i++)); do daemon_stop "$i"; done
+    # libvirtd takes seconds to exit on SIGTERM: stop all daemons at once.
+    for ((i = 1; i <= n; i++)); do daemon_stop "$i" & done
+    wait
     # Anything still living in a host's network namespace (a QEMU whose daemon died, a stray helper) was started by
     # this lab: end it by pid.
     for ((i = 1; i <= n; i++)); do
@@ -545,11 +555,13 @@ cmd_vary() {
             --qemu-version) var_set "$i" qemu_version "$2"; shift 2 ;;
             --drop-machine) var_set "$i" drop_machine "$2"; shift 2 ;;
             --cpu-feature-off) var_set "$i" cpu_feature_off "$2"; shift 2 ;;
+            --drop-qemu-flag) var_set "$i" drop_qemu_flag "$2"; shift 2 ;;
             --reset) : > "$(hdir "$i")/variations"; shift ;;
             *) die "vary: unknown option $1" ;;
         esac
     done
-    seed=$(ls "$CACHE"/qemu-capabilities/*.xml 2>/dev/null | head -n1 || true)
+    seed=$CACHE/qemu-capabilities
+    ls "$seed"/*.xml >/dev/null 2>&1 || seed=
     log "restarting libvirtd of $(hname "$i") with: $(tr '\n' ' ' < "$(hdir "$i")/variations" 2>/dev/null)"
     daemon_stop "$i"
     start_with_variations "$i" "$seed"
@@ -606,10 +618,10 @@ usage() {
     cat <<EOF
 usage: lab.sh COMMAND [options]
   up [--hosts N] [--host-qemu-version I=X.Y.Z] [--host-drop-machine I=MACHINE[,MACHINE]]
-     [--host-cpu-feature-off I=FEATURE[,FEATURE]] [--same-uuid] [--no-guests]
+     [--host-cpu-feature-off I=FEATURE[,FEATURE]] [--host-drop-qemu-flag I=FLAG[,FLAG]] [--same-uuid] [--no-guests]
   down                      tear everything down
   status                    hosts, daemons, guests
-  vary I [--qemu-version X.Y.Z] [--drop-machine M] [--cpu-feature-off F] [--reset]
+  vary I [--qemu-version X.Y.Z] [--drop-machine M] [--cpu-feature-off F] [--drop-qemu-flag FLAG] [--reset]
                             apply/clear variations on running host I (restarts its libvirtd)
   verify-disk GUEST         check GUEST's disk pattern wherever it runs
   precreate-overlay GUEST I create GUEST's overlay on host I (needed before --copy-storage-inc)

@@ -8,22 +8,25 @@ CREATE TABLE inventory_snapshot (
     status           TEXT        NOT NULL CHECK (status IN ('COLLECTING', 'COMPLETE', 'FAILED')),
     started_at       TIMESTAMPTZ NOT NULL DEFAULT now(),
     completed_at     TIMESTAMPTZ,
-    job_execution_id BIGINT
+    job_execution_id BIGINT,
+    -- host declarations that were rejected (bad fleet entries, unreadable host.yaml), each naming its file and line
+    problems         TEXT[]      NOT NULL DEFAULT '{}'
 );
 
 CREATE TABLE snapshot_host (
     snapshot_id      BIGINT      NOT NULL REFERENCES inventory_snapshot (id),
     name             TEXT        NOT NULL,
     uri              TEXT        NOT NULL,
-    -- OK: collected in this run; UNREACHABLE: failed and no earlier data; STALE: failed, data copied from an earlier run
-    status           TEXT        NOT NULL CHECK (status IN ('OK', 'UNREACHABLE', 'STALE')),
+    -- OK: collected in this run; FAILED: not collected, no earlier data; STALE: not collected, data copied from the
+    -- last complete snapshot that had it (never shown as a host with zero guests)
+    status           TEXT        NOT NULL CHECK (status IN ('OK', 'FAILED', 'STALE')),
     error            TEXT,
     facts            JSONB,
     data_snapshot_id BIGINT REFERENCES inventory_snapshot (id),
     flags            TEXT[]      NOT NULL DEFAULT '{}',
     collected_at     TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (snapshot_id, name),
-    CHECK ((status = 'UNREACHABLE') = (facts IS NULL))
+    CHECK ((status = 'FAILED') = (facts IS NULL))
 );
 
 CREATE TABLE snapshot_guest (

@@ -43,7 +43,7 @@ public sealed interface DiskSource {
     }
 
     /** Any other disk {@code type} (nvme, vhostuser, dir…), kept by name. */
-    record Other(String type) implements DiskSource {
+    record Other(String libvirtType) implements DiskSource {
     }
 
     /** One {@code <host name=... port=.../>} of a network disk. */

@@ -28,13 +28,13 @@ class SchemaMigrationTest {
     void completeSnapshotRefusesChanges() {
         Long id = jdbc.queryForObject(
                 "insert into inventory_snapshot (source, status) values ('test', 'COLLECTING') returning id", Long.class);
-        jdbc.update("insert into snapshot_host (snapshot_id, name, uri, status) values (?, 'h1', 'test:///', 'UNREACHABLE')", id);
+        jdbc.update("insert into snapshot_host (snapshot_id, name, uri, status) values (?, 'h1', 'test:///', 'FAILED')", id);
         jdbc.update("update inventory_snapshot set status = 'COMPLETE' where id = ?", id);
 
         assertThatThrownBy(() -> jdbc.update("delete from snapshot_host where snapshot_id = ?", id))
                 .hasMessageContaining("is complete and immutable");
         assertThatThrownBy(() -> jdbc.update(
-                "insert into snapshot_host (snapshot_id, name, uri, status) values (?, 'h2', 'test:///', 'UNREACHABLE')", id))
+                "insert into snapshot_host (snapshot_id, name, uri, status) values (?, 'h2', 'test:///', 'FAILED')", id))
                 .hasMessageContaining("is complete and immutable");
         assertThatThrownBy(() -> jdbc.update("update inventory_snapshot set status = 'FAILED' where id = ?", id))
                 .hasMessageContaining("COMPLETE and immutable");

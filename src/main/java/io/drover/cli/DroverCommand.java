@@ -1,0 +1,23 @@
+package io.drover.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "drover", mixinStandardHelpOptions = true, version = "drover 0.1.0",
+        description = "Inventories a KVM/QEMU/libvirt fleet, plans VM migrations and carries them out.",
+        subcommands = {InventoryCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:the work ran and failed",
+                "2:invalid input (arguments, fleet file, dump, plan)",
+                "3:unexpected state (the fleet changed)",
+                "4:internal error (a bug)",
+                "5:no feasible plan",
+                "6:completed, but some hosts failed or were rejected"})
+public class DroverCommand {
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
+    boolean stacktrace;
+}

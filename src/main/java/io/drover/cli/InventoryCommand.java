@@ -1,0 +1,55 @@
+package io.drover.cli;
+
+import io.drover.inventory.Fleet;
+import io.drover.inventory.FleetDefinitionException;
+import io.drover.inventory.job.InventoryLauncher;
+import io.drover.inventory.job.InventoryLauncher.InventoryRun;
+import io.drover.model.FleetSnapshot;
+import io.drover.model.HostStatus;
+import io.drover.store.ModelJson;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "inventory", mixinStandardHelpOptions = true,
+        description = "Collects every host of a fleet (a fleet file of libvirt URIs, or a directory of virsh dumps) "
+                + "into a new immutable snapshot and prints its summary.",
+        subcommands = {InventoryExportCommand.class, InventoryShowCommand.class})
+public class InventoryCommand extends BaseCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FLEET",
+            description = "A fleet file (YAML) or a directory of virsh dumps.")
+    Path fleet;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+    OutputFormat output;
+
+    InventoryCommand(SpringContext spring) {
+        super(spring);
+    }
+
+    @Override
+    protected int doCall() throws Exception {
+        if (fleet == null) {
+            throw CommandFailure.invalidInput("inventory needs a FLEET file or dump directory (see --help)");
+        }
+        try {
+            // Read once before Spring and the database start, so a typo answers at once and opens no snapshot.
+            Fleet.load(fleet);
+        } catch (FleetDefinitionException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        }
+        InventoryRun run = bean(InventoryLauncher.class).run(fleet);
+        FleetSnapshot snapshot = run.snapshot().orElseThrow(() -> new CommandFailure(ExitCodes.FAILURE,
+                "inventory " + run.status().name().toLowerCase() + ": " + run.failure()));
+        if (output == OutputFormat.JSON) {
+            out().println(ModelJson.mapper().writeValueAsString(snapshot));
+        } else {
+            SnapshotReport.print(snapshot, out());
+        }
+        boolean partial = !snapshot.problems().isEmpty()
+                || snapshot.hosts().stream().anyMatch(host -> host.status() != HostStatus.OK);
+        return partial ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+}

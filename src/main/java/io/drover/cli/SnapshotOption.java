@@ -1,0 +1,21 @@
+package io.drover.cli;
+
+import io.drover.model.FleetSnapshot;
+import io.drover.store.SnapshotStore;
+import picocli.CommandLine.Option;
+
+/** {@code --snapshot ID}, defaulting to the newest complete snapshot. */
+public class SnapshotOption {
+
+    @Option(names = {"-s", "--snapshot"}, paramLabel = "ID",
+            description = "Snapshot id (default: the newest complete snapshot).")
+    Long snapshotId;
+
+    long resolve(SnapshotStore store) {
+        if (snapshotId != null) {
+            return snapshotId;
+        }
+        return store.latest().map(FleetSnapshot::id).orElseThrow(() -> CommandFailure.invalidInput(
+                "there is no complete snapshot yet: run 'drover inventory FLEET' first"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.drover.inventory;
+
+import io.drover.libvirt.xml.VirshVersionParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reads one host of a {@link DumpDirectory}; a missing required file fails the host, naming the file. */
+public final class DumpHostReader implements HostReader {
+
+    @Override
+    public RawHost read(HostSource source) {
+        Path dir = Path.of(source.uri().substring(HostSource.DUMP_SCHEME.length()));
+        String hostname = optional(dir.resolve("hostname.txt")).map(String::trim).orElse(source.name());
+        return new RawHost(hostname, VirshVersionParser.parse(required(dir.resolve("version.txt"))),
+                required(dir.resolve("capabilities.xml")), Optional.of(required(dir.resolve("domcapabilities.xml"))),
+                optional(dir.resolve("sysinfo.xml")), Optional.empty(), domains(dir.resolve("domains")));
+    }
+
+    private static List<RawDomain> domains(Path domainsDir) {
+        if (!Files.isDirectory(domainsDir)) {
+            throw new DumpFileException(domainsDir + ": missing (a host without guests has an empty domains/)");
+        }
+        try (Stream<Path> files = Files.list(domainsDir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".xml"))
+                    .sorted()
+                    .map(file -> new RawDomain(file.toString(), Optional.empty(), required(file)))
+                    .toList();
+        } catch (IOException e) {
+            throw new DumpFileException(domainsDir + ": cannot list: " + e.getMessage(), e);
+        }
+    }
+
+    private static String required(Path file) {
+        return optional(file).orElseThrow(() -> new DumpFileException(file + ": missing"));
+    }
+
+    private static Optional<String> optional(Path file) {
+        try {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new DumpFileException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A dump file that is missing or unreadable. */
+    static final class DumpFileException extends RuntimeException {
+        DumpFileException(String message) {
+            super(message);
+        }
+
+        DumpFileException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.drover.inventory;
+
+import io.drover.libvirt.HypervisorConnection;
+import io.drover.libvirt.LibvirtConnector;
+import io.drover.model.HostVersions;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads a host from its libvirtd through the libvirt adapter. */
+public final class LiveHostReader implements HostReader {
+
+    private final LibvirtConnector connector;
+
+    public LiveHostReader(LibvirtConnector connector) {
+        this.connector = connector;
+    }
+
+    @Override
+    public RawHost read(HostSource source) {
+        try (HypervisorConnection connection = connector.open(source.uri())) {
+            HostVersions versions = new HostVersions(connection.libvirtVersion(), connection.hypervisorVersion(),
+                    Optional.empty());
+            List<RawDomain> domains = connection.domains().stream()
+                    .map(domain -> new RawDomain(source.name() + " domain " + domain.name(),
+                            Optional.of(domain.state()), domain.xml()))
+                    .toList();
+            return new RawHost(connection.hostname(), versions, connection.capabilitiesXml(),
+                    connection.domainCapabilitiesXml(), connection.sysinfoXml(), Optional.of(connection.capacity()),
+                    domains);
+        }
+    }
+}

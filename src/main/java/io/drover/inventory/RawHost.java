@@ -1,0 +1,22 @@
+package io.drover.inventory;
+
+import io.drover.model.HostCapacity;
+import io.drover.model.HostVersions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything read from one host, still as libvirt printed it. Live hosts and {@code virsh} dumps both produce this,
+ * so that one assembler turns either into the same facts.
+ *
+ * @param versions    libvirt and QEMU versions (the kernel comes from the operator's settings)
+ * @param capacity    what the daemon reported in node info; a dump has none and it is derived from capabilities
+ */
+public record RawHost(String hostname, HostVersions versions, String capabilitiesXml,
+        Optional<String> domainCapabilitiesXml, Optional<String> sysinfoXml, Optional<HostCapacity> capacity,
+        List<RawDomain> domains) {
+
+    public RawHost {
+        domains = List.copyOf(domains);
+    }
+}

@@ -1,0 +1,16 @@
+package io.drover.store;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+public class StoreConfiguration {
+
+    @Bean
+    SnapshotStore snapshotStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
+        return new SnapshotStore(jdbc, new TransactionTemplate(tx));
+    }
+}
