@@ -45,7 +45,7 @@ class FleetFileReaderTest {
         assertThat(first.sharedMounts()).containsExactly("/var/lib/nova/instances");
         assertThat(first.mounts()).containsExactly(new MountPoint("/mnt/nfs", "nfs4"));
         assertThat(first.kernel()).contains(new Version(6, 1, 0));
-        assertThat(first.origin()).endsWith("fleet.yaml:7");
+        assertThat(first.origin()).endsWith("fleet.yaml:6");
         assertThat(fleet.hosts().get(1).kernel()).contains(new Version(6, 1, 0));
     }
 
