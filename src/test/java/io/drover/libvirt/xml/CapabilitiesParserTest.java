@@ -3,7 +3,6 @@ package io.drover.libvirt.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 

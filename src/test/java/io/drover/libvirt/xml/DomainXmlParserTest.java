@@ -2,6 +2,7 @@ package io.drover.libvirt.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -220,14 +221,14 @@ class DomainXmlParserTest {
         assertThat(guest.vcpus()).isEqualTo(4);
         assertThat(guest.disks()).extracting(Disk::target, Disk::device, Disk::bus, Disk::source)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("vda", "disk", "virtio",
+                        tuple("vda", "disk", "virtio",
                                 new DiskSource.Block("/dev/mapper/vg0-db02")),
-                        org.assertj.core.groups.Tuple.tuple("vdb", "disk", "virtio",
+                        tuple("vdb", "disk", "virtio",
                                 new DiskSource.Volume("default", "db-02-logs.qcow2")),
-                        org.assertj.core.groups.Tuple.tuple("sda", "lun", "scsi",
+                        tuple("sda", "lun", "scsi",
                                 new DiskSource.Network("iscsi", "iqn.2013-07.com.example:iscsi-pool/1",
                                         List.of(new DiskSource.NetworkHost("192.0.2.20", Optional.of(3260))))),
-                        org.assertj.core.groups.Tuple.tuple("sdb", "cdrom", "sata", new DiskSource.Empty()));
+                        tuple("sdb", "cdrom", "sata", new DiskSource.Empty()));
         assertThat(guest.disks()).extracting(d -> d.driver().cache())
                 .containsExactly(CacheMode.DEFAULT, CacheMode.WRITETHROUGH, CacheMode.NONE, CacheMode.DEFAULT);
         assertThat(guest.disks().get(0).driver().io()).contains("native");
@@ -351,9 +352,9 @@ class DomainXmlParserTest {
                     </devices>"""));
 
             assertThat(guest.disks()).extracting(Disk::device, Disk::bus, Disk::source).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("disk", "virtio", new DiskSource.File("/img/a.raw")),
-                    org.assertj.core.groups.Tuple.tuple("disk", "scsi", new DiskSource.Other("nvme")),
-                    org.assertj.core.groups.Tuple.tuple("disk", "ide", new DiskSource.Network("nbd", "",
+                    tuple("disk", "virtio", new DiskSource.File("/img/a.raw")),
+                    tuple("disk", "scsi", new DiskSource.Other("nvme")),
+                    tuple("disk", "ide", new DiskSource.Network("nbd", "",
                             List.of(new DiskSource.NetworkHost("/run/nbd.sock", Optional.empty())))));
         }
 

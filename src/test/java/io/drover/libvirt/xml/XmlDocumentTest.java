@@ -3,6 +3,7 @@ package io.drover.libvirt.xml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -103,7 +104,7 @@ class XmlDocumentTest {
         String xml = Golden.read("domain-nova-rbd-running.xml");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<String>> names = pool.invokeAll(java.util.Collections.nCopies(200,
+            List<Future<String>> names = pool.invokeAll(Collections.nCopies(200,
                     () -> DomainXmlParser.parse(xml).name()));
             for (Future<String> name : names) {
                 assertThat(name.get()).isEqualTo("instance-000028ae");
