@@ -1,10 +1,14 @@
 package io.drover.store;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
+import io.drover.model.ByteSize;
 import io.drover.model.DiskSource;
+import io.drover.model.Version;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The JSON form of the model, used for snapshot storage and the documented export format (docs/snapshot-json.md).
  * The model stays free of Jackson annotations: exactly the record components are written, the one sealed type gets
- * a {@code "type"} discriminator through a mix-in, and unknown fields are rejected so that a format drift is loud.
+ * a {@code "type"} discriminator through a mix-in, versions are written as {@code "7.2.0"} and sizes as a number of
+ * bytes, and unknown fields are rejected so that a format drift is loud.
  */
 public final class ModelJson {
 
@@ -21,6 +26,8 @@ public final class ModelJson {
                     .withVisibility(PropertyAccessor.ALL, Visibility.NONE)
                     .withVisibility(PropertyAccessor.FIELD, Visibility.ANY))
             .addMixIn(DiskSource.class, DiskSourceMixIn.class)
+            .addMixIn(Version.class, VersionMixIn.class)
+            .addMixIn(ByteSize.class, ByteSizeMixIn.class)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
@@ -41,5 +48,25 @@ public final class ModelJson {
             @JsonSubTypes.Type(value = DiskSource.Empty.class, name = "empty"),
             @JsonSubTypes.Type(value = DiskSource.Other.class, name = "other")})
     private interface DiskSourceMixIn {
+    }
+
+    private abstract static class VersionMixIn {
+        @JsonCreator
+        static Version parse(String text) {
+            throw new UnsupportedOperationException("mix-in");
+        }
+
+        @JsonValue
+        @Override
+        public abstract String toString();
+    }
+
+    private abstract static class ByteSizeMixIn {
+        @JsonCreator
+        ByteSizeMixIn(long bytes) {
+        }
+
+        @JsonValue
+        abstract long bytes();
     }
 }
