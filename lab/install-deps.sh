@@ -12,9 +12,11 @@ PKGS=(
     gzip xz-utils                                               # initramfs packing, compressed kernel modules
 )
 
+# One dpkg-query for all packages (fast); anything not "install ok installed" is missing.
+installed=$(dpkg-query -W -f='${Package} ${Status}\n' "${PKGS[@]}" 2>/dev/null | awk '/install ok installed$/ {print $1}')
 missing=()
 for p in "${PKGS[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+    grep -qx "$p" <<< "$installed" || missing+=("$p")
 done
 ((${#missing[@]})) || exit 0
 
