@@ -34,8 +34,10 @@ final class SnapshotReport {
             table.row(host.name(), statusOf(host), show(host, h -> h.versions().libvirt()),
                     show(host, h -> h.versions().qemu()), show(host, SnapshotReport::cpu),
                     show(host, h -> h.capabilities().machineTypes().stream().filter(m -> !m.isAlias()).count()),
-                    host.guests().stream().filter(g -> g.state().isActive()).count() + "/" + host.guests().size(),
-                    disks(host.guests(), DiskSharing.SHARED) + "/" + disks(host.guests(), DiskSharing.LOCAL),
+                    withData(host, host.guests().stream().filter(g -> g.state().isActive()).count() + "/"
+                            + host.guests().size()),
+                    withData(host, disks(host.guests(), DiskSharing.SHARED) + "/"
+                            + disks(host.guests(), DiskSharing.LOCAL)),
                     host.flags().isEmpty() ? "-" : host.flags().stream().map(Enum::name)
                             .collect(Collectors.joining(",")));
         }
@@ -58,6 +60,11 @@ final class SnapshotReport {
 
     private static String show(SnapshotHost entry, Function<Host, Object> fact) {
         return entry.host().map(fact).map(String::valueOf).orElse("-");
+    }
+
+    /** A failed host has no guest list at all: show that, not "0". */
+    private static String withData(SnapshotHost host, String value) {
+        return host.status().hasData() ? value : "-";
     }
 
     private static String cpu(Host host) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * DIR/fleet.yaml                      optional: defaults and per-host labels, shared_mounts, mounts, kernel
  * DIR/&lt;host&gt;/capabilities.xml        virsh capabilities
  * DIR/&lt;host&gt;/domcapabilities.xml     virsh domcapabilities
+ * DIR/&lt;host&gt;/domcapabilities-TYPE.xml optional: virsh domcapabilities --virttype TYPE (e.g. qemu for TCG guests)
  * DIR/&lt;host&gt;/version.txt             virsh version
  * DIR/&lt;host&gt;/domains/&lt;name&gt;.xml      virsh dumpxml, one per domain
  * DIR/&lt;host&gt;/host.yaml               optional: labels, shared_mounts, mounts, kernel

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,22 +19,36 @@ public final class DumpHostReader implements HostReader {
         Path dir = Path.of(source.uri().substring(HostSource.DUMP_SCHEME.length()));
         String hostname = optional(dir.resolve("hostname.txt")).map(String::trim).orElse(source.name());
         return new RawHost(hostname, VirshVersionParser.parse(required(dir.resolve("version.txt"))),
-                required(dir.resolve("capabilities.xml")), Optional.of(required(dir.resolve("domcapabilities.xml"))),
-                optional(dir.resolve("sysinfo.xml")), Optional.empty(), domains(dir.resolve("domains")));
+                required(dir.resolve("capabilities.xml")), domainCapabilities(dir), optional(dir.resolve("sysinfo.xml")),
+                Optional.empty(), domains(dir.resolve("domains")));
+    }
+
+    /** {@code domcapabilities.xml} (virsh's default domain type), plus {@code domcapabilities-<type>.xml} if dumped. */
+    private static List<String> domainCapabilities(Path dir) {
+        List<String> documents = new ArrayList<>();
+        documents.add(required(dir.resolve("domcapabilities.xml")));
+        xmlFiles(dir, "domcapabilities-").forEach(file -> documents.add(required(file)));
+        return documents;
+    }
+
+    private static List<Path> xmlFiles(Path dir, String prefix) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(file -> file.getFileName().toString().startsWith(prefix))
+                    .filter(file -> file.getFileName().toString().endsWith(".xml"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new DumpFileException(dir + ": cannot list: " + e.getMessage(), e);
+        }
     }
 
     private static List<RawDomain> domains(Path domainsDir) {
         if (!Files.isDirectory(domainsDir)) {
             throw new DumpFileException(domainsDir + ": missing (a host without guests has an empty domains/)");
         }
-        try (Stream<Path> files = Files.list(domainsDir)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".xml"))
-                    .sorted()
-                    .map(file -> new RawDomain(file.toString(), Optional.empty(), required(file)))
-                    .toList();
-        } catch (IOException e) {
-            throw new DumpFileException(domainsDir + ": cannot list: " + e.getMessage(), e);
-        }
+        return xmlFiles(domainsDir, "").stream()
+                .map(file -> new RawDomain(file.toString(), Optional.empty(), required(file)))
+                .toList();
     }
 
     private static String required(Path file) {

@@ -31,8 +31,9 @@ public final class HostInventoryAssembler {
     public HostInventory assemble(HostSource source, RawHost raw) {
         HostCapabilities capabilities = parse(source.name() + " capabilities", raw.capabilitiesXml(),
                 CapabilitiesParser::parse);
-        Optional<DomainCapabilities> domainCapabilities = raw.domainCapabilitiesXml()
-                .map(xml -> parse(source.name() + " domain capabilities", xml, DomainCapabilitiesParser::parse));
+        List<DomainCapabilities> domainCapabilities = raw.domainCapabilitiesXml().stream()
+                .map(xml -> parse(source.name() + " domain capabilities", xml, DomainCapabilitiesParser::parse))
+                .toList();
         Optional<Sysinfo> sysinfo = raw.sysinfoXml().map(xml -> parse(source.name() + " sysinfo", xml,
                 SysinfoParser::parse));
         HostVersions versions = new HostVersions(raw.versions().libvirt(), raw.versions().qemu(), source.kernel());

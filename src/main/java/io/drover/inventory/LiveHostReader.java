@@ -2,6 +2,7 @@ package io.drover.inventory;
 
 import io.drover.libvirt.HypervisorConnection;
 import io.drover.libvirt.LibvirtConnector;
+import io.drover.libvirt.xml.CapabilitiesParser;
 import io.drover.model.HostVersions;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +25,13 @@ public final class LiveHostReader implements HostReader {
                     .map(domain -> new RawDomain(source.name() + " domain " + domain.name(),
                             Optional.of(domain.state()), domain.xml()))
                     .toList();
-            return new RawHost(connection.hostname(), versions, connection.capabilitiesXml(),
-                    connection.domainCapabilitiesXml(), connection.sysinfoXml(), Optional.of(connection.capacity()),
-                    domains);
+            String capabilitiesXml = connection.capabilitiesXml();
+            List<String> domainCapabilities = CapabilitiesParser.parse(capabilitiesXml).domainTypes().stream()
+                    .map(connection::domainCapabilitiesXml)
+                    .flatMap(Optional::stream)
+                    .toList();
+            return new RawHost(connection.hostname(), versions, capabilitiesXml, domainCapabilities,
+                    connection.sysinfoXml(), Optional.of(connection.capacity()), domains);
         }
     }
 }

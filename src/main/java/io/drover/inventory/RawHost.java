@@ -10,10 +10,11 @@ import java.util.Optional;
  * so that one assembler turns either into the same facts.
  *
  * @param versions    libvirt and QEMU versions (the kernel comes from the operator's settings)
+ * @param domainCapabilitiesXml {@code virsh domcapabilities} once per domain type the host offers
  * @param capacity    what the daemon reported in node info; a dump has none and it is derived from capabilities
  */
 public record RawHost(String hostname, HostVersions versions, String capabilitiesXml,
-        Optional<String> domainCapabilitiesXml, Optional<String> sysinfoXml, Optional<HostCapacity> capacity,
+        List<String> domainCapabilitiesXml, Optional<String> sysinfoXml, Optional<HostCapacity> capacity,
         List<RawDomain> domains) {
 
     public RawHost {

@@ -24,8 +24,11 @@ public interface HypervisorConnection extends AutoCloseable {
 
     String capabilitiesXml();
 
-    /** {@code virsh domcapabilities} for the host's default emulator and machine; empty where the driver lacks it. */
-    Optional<String> domainCapabilitiesXml();
+    /**
+     * {@code virsh domcapabilities --virttype TYPE} for the host's default emulator and machine; empty where the
+     * driver lacks it or the host does not offer that domain type.
+     */
+    Optional<String> domainCapabilitiesXml(String virtType);
 
     /** {@code virsh sysinfo}; empty where the driver lacks it. */
     Optional<String> sysinfoXml();

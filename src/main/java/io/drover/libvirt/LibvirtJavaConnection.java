@@ -10,10 +10,12 @@ import io.drover.model.HostCapacity;
 import io.drover.model.PowerState;
 import io.drover.model.Version;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainJobStats;
@@ -71,11 +73,12 @@ final class LibvirtJavaConnection implements HypervisorConnection {
         });
     }
 
-    private <T> Optional<T> unlessUnsupported(LibvirtCall<T> call, String operation) {
+    /** Runs a call whose answer the host may not have; {@code absentWhen} are the error kinds that mean so. */
+    private <T> Optional<T> ifAvailable(String operation, LibvirtCall<T> call, Set<LibvirtErrorKind> absentWhen) {
         try {
             return Optional.of(call(operation, call));
         } catch (LibvirtFailure failure) {
-            if (failure.kind() == LibvirtErrorKind.UNSUPPORTED) {
+            if (absentWhen.contains(failure.kind())) {
                 return Optional.empty();
             }
             throw failure;
@@ -118,14 +121,17 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     }
 
     @Override
-    public Optional<String> domainCapabilitiesXml() {
-        return unlessUnsupported(() -> takeString(DroverBridge.checkPointer(LibvirtNative.INSTANCE
-                .virConnectGetDomainCapabilities(connection(), null, null, null, null, 0))), "get domain capabilities");
+    public Optional<String> domainCapabilitiesXml(String virtType) {
+        return ifAvailable("get domain capabilities", () -> takeString(DroverBridge.checkPointer(LibvirtNative.INSTANCE
+                .virConnectGetDomainCapabilities(connection(), null, null, null, virtType, 0))),
+                EnumSet.of(LibvirtErrorKind.UNSUPPORTED, LibvirtErrorKind.INCOMPATIBLE));
     }
 
     @Override
     public Optional<String> sysinfoXml() {
-        return unlessUnsupported(connect::getSysinfo, "get sysinfo");
+        // A host without SMBIOS tables (many VMs, some boards) answers "unsupported configuration" (code 67).
+        return ifAvailable("get sysinfo", connect::getSysinfo,
+                EnumSet.of(LibvirtErrorKind.UNSUPPORTED, LibvirtErrorKind.INCOMPATIBLE));
     }
 
     @Override

@@ -72,7 +72,7 @@ class LibvirtJavaConnectionTest {
 
     @Test
     void callsTheTestDriverLacksAreClassifiedUnsupported() {
-        assertThat(connection.domainCapabilitiesXml()).isEmpty();
+        assertThat(connection.domainCapabilitiesXml("test")).isEmpty();
         assertThatThrownBy(() -> connection.compareHypervisorCpu(HOST_CPU))
                 .isInstanceOfSatisfying(LibvirtFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(LibvirtErrorKind.UNSUPPORTED))
