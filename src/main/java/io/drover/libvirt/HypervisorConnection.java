@@ -44,11 +44,14 @@ public interface HypervisorConnection extends AutoCloseable {
     /** libvirt's CPU baseline of host CPU definitions (works offline, even on the test driver). */
     String baselineCpu(List<String> hostCpuXmls);
 
-    /** The best CPU definition that this host's hypervisor can run for all the given CPUs. */
-    String baselineHypervisorCpu(List<String> cpuXmls);
+    /**
+     * The best CPU definition that this host's hypervisor can run for all the given CPUs, for guests of the given
+     * domain type ({@code kvm} or {@code qemu}: QEMU offers different CPUs under KVM and TCG).
+     */
+    String baselineHypervisorCpu(String virtType, List<String> cpuXmls);
 
-    /** Whether this host's hypervisor can run the given guest CPU definition. */
-    CpuComparison compareHypervisorCpu(String cpuXml);
+    /** Whether this host's hypervisor can run the given guest CPU definition for a guest of the given domain type. */
+    CpuComparison compareHypervisorCpu(String virtType, String cpuXml);
 
     void setMigrationMaxSpeed(String domainName, long mebibytesPerSecond);
 

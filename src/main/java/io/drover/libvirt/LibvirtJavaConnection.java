@@ -181,16 +181,16 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     }
 
     @Override
-    public String baselineHypervisorCpu(List<String> cpuXmls) {
+    public String baselineHypervisorCpu(String virtType, List<String> cpuXmls) {
         return call("baseline hypervisor CPU", () -> takeString(DroverBridge.checkPointer(LibvirtNative.INSTANCE
-                .virConnectBaselineHypervisorCPU(connection(), null, null, null, null,
+                .virConnectBaselineHypervisorCPU(connection(), null, null, null, virtType,
                         cpuXmls.toArray(String[]::new), cpuXmls.size(), 0))));
     }
 
     @Override
-    public CpuComparison compareHypervisorCpu(String cpuXml) {
+    public CpuComparison compareHypervisorCpu(String virtType, String cpuXml) {
         return call("compare hypervisor CPU", () -> CpuComparison.ofCode(DroverBridge.checkResult(LibvirtNative.INSTANCE
-                .virConnectCompareHypervisorCPU(connection(), null, null, null, null, cpuXml, 0))));
+                .virConnectCompareHypervisorCPU(connection(), null, null, null, virtType, cpuXml, 0))));
     }
 
     @Override

@@ -73,7 +73,7 @@ class LibvirtJavaConnectionTest {
     @Test
     void callsTheTestDriverLacksAreClassifiedUnsupported() {
         assertThat(connection.domainCapabilitiesXml("test")).isEmpty();
-        assertThatThrownBy(() -> connection.compareHypervisorCpu(HOST_CPU))
+        assertThatThrownBy(() -> connection.compareHypervisorCpu("test", HOST_CPU))
                 .isInstanceOfSatisfying(LibvirtFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(LibvirtErrorKind.UNSUPPORTED))
                 .hasMessageContaining("test:///default");
