@@ -15,11 +15,13 @@ import io.drover.model.NumaCell;
 import io.drover.model.Sysinfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Turns one host's raw libvirt output into facts: parses every document, classifies every disk, and refuses the
@@ -31,9 +33,12 @@ public final class HostInventoryAssembler {
     public HostInventory assemble(HostSource source, RawHost raw) {
         HostCapabilities capabilities = parse(source.name() + " capabilities", raw.capabilitiesXml(),
                 CapabilitiesParser::parse);
-        List<DomainCapabilities> domainCapabilities = raw.domainCapabilitiesXml().stream()
+        // A dump may hold virsh's default domain type twice (domcapabilities.xml and domcapabilities-kvm.xml).
+        List<DomainCapabilities> domainCapabilities = List.copyOf(raw.domainCapabilitiesXml().stream()
                 .map(xml -> parse(source.name() + " domain capabilities", xml, DomainCapabilitiesParser::parse))
-                .toList();
+                .collect(Collectors.toMap(DomainCapabilities::domainType, caps -> caps, (first, same) -> first,
+                        LinkedHashMap::new))
+                .values());
         Optional<Sysinfo> sysinfo = raw.sysinfoXml().map(xml -> parse(source.name() + " sysinfo", xml,
                 SysinfoParser::parse));
         HostVersions versions = new HostVersions(raw.versions().libvirt(), raw.versions().qemu(), source.kernel());

@@ -1,0 +1,95 @@
+package io.drover.inventory.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.model.DiskSharing;
+import io.drover.model.FleetSnapshot;
+import io.drover.model.Guest;
+import io.drover.model.HostStatus;
+import io.drover.model.SnapshotHost;
+import io.drover.model.Version;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.FileSystemUtils;
+
+/** Offline inventory from the bundled dump of the real lab fleet (plans/examples/lab-fleet), and broken copies. */
+@SpringBootTest
+@ActiveProfiles("test")
+class DumpImportTest {
+
+    private static final Path LAB_DUMP = Path.of("plans/examples/lab-fleet");
+
+    @Autowired
+    InventoryLauncher launcher;
+
+    @TempDir
+    Path dir;
+
+    private Path copyOfLabDump() throws IOException {
+        Path copy = dir.resolve("dump");
+        FileSystemUtils.copyRecursively(LAB_DUMP, copy);
+        return copy;
+    }
+
+    @Test
+    void importsEveryHostWithSettingsFromFleetYaml() throws Exception {
+        FleetSnapshot snapshot = launcher.run(LAB_DUMP).snapshot().orElseThrow();
+
+        assertThat(snapshot.problems()).isEmpty();
+        assertThat(snapshot.hosts()).extracting(SnapshotHost::status).containsOnly(HostStatus.OK);
+        SnapshotHost host1 = snapshot.host("lab-host1").orElseThrow();
+        assertThat(host1.host().orElseThrow().labels()).containsEntry("pool", "lab").containsEntry("rack", "r1");
+        assertThat(host1.host().orElseThrow().versions().kernel()).contains(new Version(6, 1, 0));
+        assertThat(host1.host().orElseThrow().domainCapabilities()).extracting(caps -> caps.domainType())
+                .containsExactly("kvm", "qemu");
+        Guest shared = snapshot.hosts().stream().flatMap(host -> host.guests().stream())
+                .filter(guest -> guest.name().equals("lab-shared")).findFirst().orElseThrow();
+        assertThat(shared.disks().get(0).sharing()).isEqualTo(DiskSharing.SHARED);
+        assertThat(snapshot.hosts().stream().mapToInt(host -> host.guests().size()).sum()).isEqualTo(5);
+    }
+
+    @Test
+    void brokenHostsFailNamingTheFileAndTheRestIsImported() throws Exception {
+        Path dump = copyOfLabDump();
+        Path domain = firstDomain(dump.resolve("lab-host2/domains"));
+        Files.writeString(domain, Files.readString(domain).replace("</devices>", "</device>"));
+        Files.delete(dump.resolve("lab-host3/version.txt"));
+
+        FleetSnapshot snapshot = launcher.run(dump).snapshot().orElseThrow();
+
+        assertThat(snapshot.host("lab-host1").orElseThrow().status()).isEqualTo(HostStatus.OK);
+        assertThat(snapshot.host("lab-host2").orElseThrow().error()).hasValueSatisfying(error -> assertThat(error)
+                .startsWith(domain + ": domain XML line 71, column 5: malformed XML"));
+        assertThat(snapshot.host("lab-host3").orElseThrow().error())
+                .contains(dump.resolve("lab-host3/version.txt") + ": missing");
+        // Whether an earlier test inventoried hosts of these names decides FAILED or STALE; never OK, never empty.
+        assertThat(snapshot.host("lab-host2").orElseThrow().status()).isIn(HostStatus.FAILED, HostStatus.STALE);
+        assertThat(snapshot.host("lab-host2").orElseThrow().guests().isEmpty())
+                .isEqualTo(snapshot.host("lab-host2").orElseThrow().status() == HostStatus.FAILED);
+    }
+
+    @Test
+    void aHostYamlWithAnErrorRejectsThatHostOnly() throws Exception {
+        Path dump = copyOfLabDump();
+        Files.writeString(dump.resolve("lab-host2/host.yaml"), "shared_mounts: [relative/path]\n");
+
+        FleetSnapshot snapshot = launcher.run(dump).snapshot().orElseThrow();
+
+        assertThat(snapshot.problems()).singleElement().asString()
+                .contains("host 'lab-host2'", "host.yaml:1", "'shared_mounts' entries must be absolute paths");
+        assertThat(snapshot.hosts()).extracting(SnapshotHost::name).containsExactly("lab-host1", "lab-host3");
+    }
+
+    private static Path firstDomain(Path domains) throws IOException {
+        try (Stream<Path> files = Files.list(domains)) {
+            return files.sorted().findFirst().orElseThrow();
+        }
+    }
+}
