@@ -53,6 +53,12 @@ public interface HypervisorConnection extends AutoCloseable {
     /** Whether this host's hypervisor can run the given guest CPU definition for a guest of the given domain type. */
     CpuComparison compareHypervisorCpu(String virtType, String cpuXml);
 
+    /**
+     * Migrates a domain of this host as requested and returns when libvirt reports the migration finished; throws
+     * {@link LibvirtFailure} when libvirt refuses or aborts it (the guest then still runs here).
+     */
+    void migrate(String domainName, MigrationRequest request);
+
     void setMigrationMaxSpeed(String domainName, long mebibytesPerSecond);
 
     long migrationMaxSpeed(String domainName);

@@ -23,6 +23,7 @@ import org.libvirt.DroverBridge;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.libvirt.TypedParameter;
+import org.libvirt.TypedUlongParameter;
 
 /** {@link HypervisorConnection} over libvirt-java 0.5.4, with JNA ({@link LibvirtNative}) for what it lacks. */
 final class LibvirtJavaConnection implements HypervisorConnection {
@@ -191,6 +192,30 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     public CpuComparison compareHypervisorCpu(String virtType, String cpuXml) {
         return call("compare hypervisor CPU", () -> CpuComparison.ofCode(DroverBridge.checkResult(LibvirtNative.INSTANCE
                 .virConnectCompareHypervisorCPU(connection(), null, null, null, virtType, cpuXml, 0))));
+    }
+
+    @Override
+    public void migrate(String domainName, MigrationRequest request) {
+        List<TypedParameter> parameters = new ArrayList<>();
+        request.bandwidthMiBs().ifPresent(bandwidth -> parameters.add(
+                new TypedUlongParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_BANDWIDTH, bandwidth)));
+        int flags = request.flags().stream().mapToInt(LibvirtJavaConnection::libvirtFlag).reduce(0, (a, b) -> a | b);
+        onDomain(domainName, "migrate to " + request.destinationUri() + ":", domain -> domain.migrateToURI(
+                request.destinationUri(), parameters.toArray(TypedParameter[]::new), flags));
+    }
+
+    private static int libvirtFlag(MigrationFlag flag) {
+        return switch (flag) {
+            case LIVE -> Domain.MigrateFlags.LIVE;
+            case PEER_TO_PEER -> Domain.MigrateFlags.PEER2PEER;
+            case PERSIST_DEST -> Domain.MigrateFlags.PERSIST_DEST;
+            case UNDEFINE_SOURCE -> Domain.MigrateFlags.UNDEFINE_SOURCE;
+            case COPY_STORAGE_ALL -> Domain.MigrateFlags.NON_SHARED_DISK;
+            case COPY_STORAGE_INC -> Domain.MigrateFlags.NON_SHARED_INC;
+            case AUTO_CONVERGE -> Domain.MigrateFlags.AUTO_CONVERGE;
+            case POSTCOPY -> Domain.MigrateFlags.POSTCOPY;
+            case ABORT_ON_ERROR -> Domain.MigrateFlags.ABORT_ON_ERROR;
+        };
     }
 
     @Override
