@@ -6,10 +6,9 @@ import io.drover.inventory.job.InventoryLauncher;
 import io.drover.inventory.job.InventoryLauncher.InventoryRun;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.HostStatus;
-import io.drover.store.ModelJson;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "inventory", mixinStandardHelpOptions = true,
@@ -22,8 +21,8 @@ public class InventoryCommand extends BaseCommand {
             description = "A fleet file (YAML) or a directory of virsh dumps.")
     Path fleet;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
-    OutputFormat output;
+    @Mixin
+    SnapshotOutput output;
 
     InventoryCommand(SpringContext spring) {
         super(spring);
@@ -43,11 +42,7 @@ public class InventoryCommand extends BaseCommand {
         InventoryRun run = bean(InventoryLauncher.class).run(fleet);
         FleetSnapshot snapshot = run.snapshot().orElseThrow(() -> new CommandFailure(ExitCodes.FAILURE,
                 "inventory " + run.status().name().toLowerCase() + ": " + run.failure()));
-        if (output == OutputFormat.JSON) {
-            out().println(ModelJson.mapper().writeValueAsString(snapshot));
-        } else {
-            SnapshotReport.print(snapshot, out());
-        }
+        output.print(snapshot, out());
         boolean partial = !snapshot.problems().isEmpty()
                 || snapshot.hosts().stream().anyMatch(host -> host.status() != HostStatus.OK);
         return partial ? ExitCodes.PARTIAL : ExitCodes.OK;

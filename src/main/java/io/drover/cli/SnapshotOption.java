@@ -11,6 +11,12 @@ public class SnapshotOption {
             description = "Snapshot id (default: the newest complete snapshot).")
     Long snapshotId;
 
+    /** The chosen complete snapshot. */
+    FleetSnapshot load(SnapshotStore store) {
+        long id = resolve(store);
+        return store.load(id).orElseThrow(() -> CommandFailure.invalidInput("no complete snapshot with id " + id));
+    }
+
     long resolve(SnapshotStore store) {
         if (snapshotId != null) {
             return snapshotId;

@@ -1,12 +1,10 @@
 package io.drover.model;
 
-import java.util.Arrays;
-
 /**
  * A disk's driver {@code cache} mode. {@link #DEFAULT} means the attribute is absent, which QEMU runs as
  * writeback, so it is just as unsafe for live migration.
  */
-public enum CacheMode {
+public enum CacheMode implements LibvirtNamed {
     DEFAULT(""),
     NONE("none"),
     WRITETHROUGH("writethrough"),
@@ -20,6 +18,7 @@ public enum CacheMode {
         this.libvirtName = libvirtName;
     }
 
+    @Override
     public String libvirtName() {
         return libvirtName;
     }
@@ -28,10 +27,7 @@ public enum CacheMode {
         if (name == null || name.isEmpty()) {
             return DEFAULT;
         }
-        return Arrays.stream(values())
-                .filter(mode -> mode.libvirtName.equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown disk cache mode '" + name + "'"));
+        return LibvirtNamed.byLibvirtName(CacheMode.class, name, "disk cache mode");
     }
 
     /** Bypasses the host page cache, so no dirty data is left behind on the source after a switch-over. */

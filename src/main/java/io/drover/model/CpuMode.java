@@ -1,9 +1,7 @@
 package io.drover.model;
 
-import java.util.Arrays;
-
 /** A guest CPU's {@code mode} attribute. {@link #DEFAULT} is a domain without a {@code <cpu>} element. */
-public enum CpuMode {
+public enum CpuMode implements LibvirtNamed {
     DEFAULT(""),
     CUSTOM("custom"),
     HOST_MODEL("host-model"),
@@ -16,6 +14,7 @@ public enum CpuMode {
         this.libvirtName = libvirtName;
     }
 
+    @Override
     public String libvirtName() {
         return libvirtName;
     }
@@ -25,9 +24,6 @@ public enum CpuMode {
         if (name == null || name.isEmpty()) {
             return CUSTOM;
         }
-        return Arrays.stream(values())
-                .filter(mode -> mode != DEFAULT && mode.libvirtName.equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown CPU mode '" + name + "'"));
+        return LibvirtNamed.byLibvirtName(CpuMode.class, name, "CPU mode");
     }
 }
