@@ -1,0 +1,24 @@
+package io.drover.plan;
+
+import io.drover.compat.MigrationMode;
+import io.drover.model.ByteSize;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One guest moving from one host to another, as the executor will carry it out.
+ *
+ * @param copyDisks the disk targets to block-copy (exactly these, never a disk on shared storage)
+ * @param memory    what the guest occupies on both hosts while it migrates, QEMU's overhead included
+ * @param vcpus     likewise
+ * @param risks     what the compatibility rules flagged without blocking ({@code rule-id: reason})
+ */
+public record PlannedMigration(String guest, UUID uuid, String source, String destination, MigrationMode mode,
+        List<String> copyDisks, ByteSize memory, int vcpus, Duration estimatedDuration, List<String> risks) {
+
+    public PlannedMigration {
+        copyDisks = List.copyOf(copyDisks);
+        risks = List.copyOf(risks);
+    }
+}

@@ -1,0 +1,104 @@
+package io.drover.plan.model;
+
+import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
+import ai.timefold.solver.core.api.domain.lookup.PlanningId;
+import ai.timefold.solver.core.api.domain.valuerange.ValueRangeProvider;
+import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
+import java.util.List;
+
+/**
+ * Where one movable guest goes. Its candidates are the hosts the compatibility rules allow (plus its own host when
+ * staying is allowed); no target means it stays where it is, which on a host being emptied makes it blocked.
+ */
+@PlanningEntity
+public class GuestPlacement {
+
+    @PlanningId
+    private String id;
+    private int guestIndex;
+    private long memoryMiB;
+    private int vcpus;
+    private HostSlot origin;
+    private List<HostSlot> candidates;
+
+    @PlanningVariable(valueRangeProviderRefs = "candidates", allowsUnassigned = true)
+    private HostSlot target;
+
+    // No-arg constructor required for Timefold
+    public GuestPlacement() {
+    }
+
+    public GuestPlacement(String id, int guestIndex, long memoryMiB, int vcpus, HostSlot origin,
+            List<HostSlot> candidates) {
+        this.id = id;
+        this.guestIndex = guestIndex;
+        this.memoryMiB = memoryMiB;
+        this.vcpus = vcpus;
+        this.origin = origin;
+        this.candidates = List.copyOf(candidates);
+    }
+
+    /** For tests: a placement with its target already chosen. */
+    public GuestPlacement(String id, long memoryMiB, int vcpus, HostSlot origin, HostSlot target) {
+        this(id, -1, memoryMiB, vcpus, origin, target == null ? List.of() : List.of(target));
+        this.target = target;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    /** The guest's index in the compatibility engine's fleet. */
+    public int getGuestIndex() {
+        return guestIndex;
+    }
+
+    public long getMemoryMiB() {
+        return memoryMiB;
+    }
+
+    public int getVcpus() {
+        return vcpus;
+    }
+
+    public HostSlot getOrigin() {
+        return origin;
+    }
+
+    @ValueRangeProvider(id = "candidates")
+    public List<HostSlot> getCandidates() {
+        return candidates;
+    }
+
+    public HostSlot getTarget() {
+        return target;
+    }
+
+    public void setTarget(HostSlot target) {
+        this.target = target;
+    }
+
+    // ************************************************************************
+    // Complex methods
+    // ************************************************************************
+
+    /** Moving means a migration: a target other than its own host. */
+    public boolean isMoved() {
+        return target != null && target != origin;
+    }
+
+    /** Where the guest is once the plan has run. */
+    public HostSlot getFinalHost() {
+        return target == null ? origin : target;
+    }
+
+    /** A guest that must leave its host and has nowhere to go. */
+    public boolean isStranded() {
+        return origin.isEvacuated() && !isMoved();
+    }
+
+    @Override
+    public String toString() {
+        return id + "->" + target;
+    }
+}

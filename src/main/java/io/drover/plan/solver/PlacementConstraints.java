@@ -1,0 +1,106 @@
+package io.drover.plan.solver;
+
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sum;
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.sumLong;
+
+import ai.timefold.solver.core.api.score.buildin.bendablelong.BendableLongScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import io.drover.plan.model.GuestPlacement;
+import io.drover.plan.model.PlacementSolution;
+
+/**
+ * The placement rules. Compatibility is not here: each guest's candidates are already the hosts the compatibility
+ * rules allow. What is here is what depends on where the other guests go.
+ */
+public class PlacementConstraints implements ConstraintProvider {
+
+    public static final String HOST_MEMORY_CAPACITY = "Host memory capacity";
+    public static final String HOST_VCPU_CAPACITY = "Host vCPU capacity";
+    public static final String STRANDED_GUEST = "Guest stranded on a host being emptied";
+    public static final String MIGRATION = "Migration";
+    public static final String MEMORY_MOVED = "Memory moved";
+    public static final String IMBALANCE = "Memory imbalance";
+
+    private static final int HARD = PlacementSolution.HARD_LEVELS;
+    private static final int SOFT = PlacementSolution.SOFT_LEVELS;
+    private static final BendableLongScore CAPACITY = BendableLongScore.ofHard(HARD, SOFT, 0, 1);
+    private static final BendableLongScore STRANDED = BendableLongScore.ofSoft(HARD, SOFT, 0, 1);
+    private static final BendableLongScore MIGRATIONS = BendableLongScore.ofSoft(HARD, SOFT, 1, 1);
+    private static final BendableLongScore BYTES = BendableLongScore.ofSoft(HARD, SOFT, 2, 1);
+    private static final BendableLongScore BALANCE = BendableLongScore.ofSoft(HARD, SOFT, 3, 1);
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                // Hard
+                hostMemoryCapacity(factory),
+                hostVcpuCapacity(factory),
+                // Soft, in order of importance
+                strandedGuest(factory),
+                migration(factory),
+                memoryMoved(factory),
+                imbalance(factory)
+        };
+    }
+
+    /** A host's guests, staying and arriving, fit in its memory: penalised by the MiB over. */
+    Constraint hostMemoryCapacity(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(GuestPlacement.class)
+                .groupBy(GuestPlacement::getFinalHost, sumLong(GuestPlacement::getMemoryMiB))
+                .filter((host, memory) -> host.getBaseMemoryMiB() + memory > host.getMemoryCapacityMiB())
+                .penalizeLong(CAPACITY,
+                        (host, memory) -> host.getBaseMemoryMiB() + memory - host.getMemoryCapacityMiB())
+                .asConstraint(HOST_MEMORY_CAPACITY);
+    }
+
+    /** A host's guests fit under its vCPU capacity (overcommit applied): penalised by the vCPUs over. */
+    Constraint hostVcpuCapacity(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(GuestPlacement.class)
+                .groupBy(GuestPlacement::getFinalHost, sum(GuestPlacement::getVcpus))
+                .filter((host, vcpus) -> host.getBaseVcpus() + vcpus > host.getVcpuCapacity())
+                .penalizeLong(CAPACITY, (host, vcpus) -> host.getBaseVcpus() + vcpus - host.getVcpuCapacity())
+                .asConstraint(HOST_VCPU_CAPACITY);
+    }
+
+    /** Every guest on a host being emptied leaves it. */
+    Constraint strandedGuest(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(GuestPlacement.class)
+                .filter(GuestPlacement::isStranded)
+                .penalizeLong(STRANDED)
+                .asConstraint(STRANDED_GUEST);
+    }
+
+    /** Each migration costs: no guest moves unless it has to or it pays off at a more important level. */
+    Constraint migration(ConstraintFactory factory) {
+        return factory.forEach(GuestPlacement.class)
+                .filter(GuestPlacement::isMoved)
+                .penalizeLong(MIGRATIONS)
+                .asConstraint(MIGRATION);
+    }
+
+    /** Moved memory is network time and dirty-page risk: penalised by MiB moved. */
+    Constraint memoryMoved(ConstraintFactory factory) {
+        return factory.forEach(GuestPlacement.class)
+                .filter(GuestPlacement::isMoved)
+                .penalizeLong(BYTES, GuestPlacement::getMemoryMiB)
+                .asConstraint(MEMORY_MOVED);
+    }
+
+    /**
+     * Hosts end up evenly loaded: each host costs its used memory squared over its capacity (MiB), which is smallest
+     * when every host has the same share.
+     */
+    Constraint imbalance(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(GuestPlacement.class)
+                .groupBy(GuestPlacement::getFinalHost, sumLong(GuestPlacement::getMemoryMiB))
+                .penalizeLong(BALANCE, (host, memory) -> squareOverCapacity(host.getBaseMemoryMiB() + memory,
+                        host.getMemoryCapacityMiB()))
+                .asConstraint(IMBALANCE);
+    }
+
+    private static long squareOverCapacity(long usedMiB, long capacityMiB) {
+        return usedMiB * usedMiB / Math.max(1, capacityMiB);
+    }
+}
