@@ -169,8 +169,10 @@ public final class CpuRule implements CompatibilityRule {
         }
         GuestCpu definition = cpu;
         if (cpu.mode() == CpuMode.DEFAULT) {
+            // Without <cpu> libvirt asks for no check and QEMU silently filters what the host lacks from its
+            // default model; of qemu64 that is svm on every Intel host, so svm is not demanded.
             definition = new GuestCpu(CpuMode.CUSTOM, Optional.of(defaultModel(guest.arch())), Optional.empty(),
-                    Optional.empty(), Optional.empty(), List.of());
+                    Optional.empty(), Optional.empty(), List.of(new CpuFeature("svm", FeaturePolicy.DISABLE)));
         } else if (cpu.mode() == CpuMode.HOST_MODEL && cpu.model().isEmpty()) {
             Host source = fleet.host(fleet.source(g));
             Optional<GuestCpu> sourceDef = source.domainCapabilities().flatMap(DomainCapabilities::hostModel)
@@ -319,6 +321,10 @@ public final class CpuRule implements CompatibilityRule {
         }
         if (!fleet.hasFacts(destination)) {
             return;
+        }
+        if (g.cpu().mode() == CpuMode.DEFAULT) {
+            findings.risk(ID, "the guest has no <cpu>: QEMU gives it its default model and drops missing features"
+                    + " silently, so its CPU may differ after a restart on " + name);
         }
         Host host = fleet.host(destination);
         String model = guestModel[guest] >= 0 ? models.name(guestModel[guest]) : "feature-only";
