@@ -40,19 +40,19 @@ public final class HostIdentityRule implements CompatibilityRule {
 
     @Override
     public boolean allows(int guest, int destination) {
-        if (!fleet.hasFacts(destination)) {
+        int source = fleet.source(guest);
+        if (!fleet.hasFacts(destination) || source == destination) {
             return true;
         }
-        int source = fleet.source(guest);
         return !bad[source] && !bad[destination] && uuidId[source] != uuidId[destination];
     }
 
     @Override
     public void explain(int guest, int destination, Findings findings) {
-        if (!fleet.hasFacts(destination)) {
-            return;
-        }
         int source = fleet.source(guest);
+        if (!fleet.hasFacts(destination) || source == destination) {
+            return; // same host: the same-host rule says it
+        }
         for (String problem : problems(source)) {
             findings.violation(ID, "source " + problem, fix(source));
         }

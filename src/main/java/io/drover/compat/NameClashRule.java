@@ -58,6 +58,9 @@ public final class NameClashRule implements CompatibilityRule {
 
     @Override
     public boolean allows(int guest, int destination) {
+        if (fleet.source(guest) == destination) {
+            return true;
+        }
         int i = Arrays.binarySearch(hostNames[destination], guestName[guest]);
         if (i < 0) {
             return true;
@@ -68,6 +71,9 @@ public final class NameClashRule implements CompatibilityRule {
 
     @Override
     public void explain(int guest, int destination, Findings findings) {
+        if (fleet.source(guest) == destination) {
+            return; // same host: the same-host rule says it
+        }
         int i = Arrays.binarySearch(hostNames[destination], guestName[guest]);
         if (i < 0) {
             return;
