@@ -35,22 +35,22 @@ import java.util.stream.Collectors;
  * Hosts and guests for the rule tests, built from the real golden XML of {@code src/test/resources/libvirt/} with
  * small, named variations (another host CPU, another host-model, a machine type removed...).
  */
-final class Fixtures {
+public final class Fixtures {
 
-    static final CpuMap CPU_MAP = CpuMap.loadDefault();
+    public static final CpuMap CPU_MAP = CpuMap.loadDefault();
 
-    static final String CAPS = "capabilities-qemu-7.2-x86_64.xml";
-    static final String DOMCAPS = "domcapabilities-qemu-7.2-kvm.xml";
-    static final String DOMCAPS_BLOCKERS = "domcapabilities-qemu-8.2-q35-blockers.xml";
-    static final String RBD_GUEST = "domain-nova-rbd-running.xml";
-    static final String LOCAL_CHAIN_GUEST = "domain-local-chain-running.xml";
-    static final String PASSTHROUGH_GUEST = "domain-nova-host-passthrough.xml";
-    static final String HOST_MODEL_GUEST = "domain-defined-mixed-disks.xml";
+    public static final String CAPS = "capabilities-qemu-7.2-x86_64.xml";
+    public static final String DOMCAPS = "domcapabilities-qemu-7.2-kvm.xml";
+    public static final String DOMCAPS_BLOCKERS = "domcapabilities-qemu-8.2-q35-blockers.xml";
+    public static final String RBD_GUEST = "domain-nova-rbd-running.xml";
+    public static final String LOCAL_CHAIN_GUEST = "domain-local-chain-running.xml";
+    public static final String PASSTHROUGH_GUEST = "domain-nova-host-passthrough.xml";
+    public static final String HOST_MODEL_GUEST = "domain-defined-mixed-disks.xml";
 
     private Fixtures() {
     }
 
-    static String golden(String name) {
+    public static String golden(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/libvirt/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no golden file " + name);
@@ -62,11 +62,11 @@ final class Fixtures {
     }
 
     /** A golden guest, running, with every disk classified as inventory would with {@code sharing}. */
-    static Guest guest(String file, DiskSharing sharing) {
+    public static Guest guest(String file, DiskSharing sharing) {
         return guest(file, sharing, UnaryOperator.identity());
     }
 
-    static Guest guest(String file, DiskSharing sharing, UnaryOperator<String> edit) {
+    public static Guest guest(String file, DiskSharing sharing, UnaryOperator<String> edit) {
         Guest guest = DomainXmlParser.parse(edit.apply(golden(file)));
         return guest.withState(PowerState.RUNNING)
                 .withDisks(guest.disks().stream().map(disk -> classify(disk, sharing)).collect(Collectors.toList()));
@@ -80,14 +80,14 @@ final class Fixtures {
     }
 
     /** The golden capabilities with the host {@code <cpu>} replaced by a model, vendor and extra features. */
-    static String capabilitiesWithCpu(String model, String vendor, String... features) {
+    public static String capabilitiesWithCpu(String model, String vendor, String... features) {
         String caps = golden(CAPS);
         int start = caps.indexOf("<cpu>");
         int end = caps.indexOf("</cpu>") + "</cpu>".length();
         return caps.substring(0, start) + hostCpuXml(model, vendor, features) + caps.substring(end);
     }
 
-    static String hostCpuXml(String model, String vendor, String... features) {
+    public static String hostCpuXml(String model, String vendor, String... features) {
         StringBuilder cpu = new StringBuilder("<cpu><arch>x86_64</arch><model>" + model + "</model><vendor>" + vendor
                 + "</vendor><topology sockets='1' dies='1' cores='8' threads='2'/>");
         for (String feature : features) {
@@ -97,7 +97,7 @@ final class Fixtures {
     }
 
     /** The golden 7.2 domain capabilities with the host-model definition replaced. */
-    static String domcapsWithHostModel(String model, String vendor, String... features) {
+    public static String domcapsWithHostModel(String model, String vendor, String... features) {
         String domcaps = golden(DOMCAPS);
         int start = domcaps.indexOf("<mode name='host-model'");
         int end = domcaps.indexOf("</mode>", start) + "</mode>".length();
@@ -111,20 +111,20 @@ final class Fixtures {
         return domcaps.substring(0, start) + mode.append("</mode>") + domcaps.substring(end);
     }
 
-    static HostBuilder host(String name) {
+    public static HostBuilder host(String name) {
         return new HostBuilder(name);
     }
 
-    static FleetSnapshot snapshot(SnapshotHost... hosts) {
+    public static FleetSnapshot snapshot(SnapshotHost... hosts) {
         return new FleetSnapshot(1, "test", Instant.EPOCH, Instant.EPOCH, List.of(), Arrays.asList(hosts));
     }
 
-    static CompatibilityEngine engine(SnapshotHost... hosts) {
+    public static CompatibilityEngine engine(SnapshotHost... hosts) {
         return new CompatibilityEngine(snapshot(hosts), CompatibilityPolicy.defaults(), CPU_MAP);
     }
 
     /** A mutable builder of one snapshot host; every default is the golden Debian 12 host. */
-    static final class HostBuilder {
+    public static final class HostBuilder {
         private final String name;
         private String caps = golden(CAPS);
         private Optional<String> domcaps = Optional.of(golden(DOMCAPS));
@@ -144,78 +144,78 @@ final class Fixtures {
             this.uuid = Optional.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)));
         }
 
-        HostBuilder caps(String xml) {
+        public HostBuilder caps(String xml) {
             caps = xml;
             return this;
         }
 
-        HostBuilder editCaps(UnaryOperator<String> edit) {
+        public HostBuilder editCaps(UnaryOperator<String> edit) {
             caps = edit.apply(caps);
             return this;
         }
 
-        HostBuilder domcaps(String xml) {
+        public HostBuilder domcaps(String xml) {
             domcaps = Optional.ofNullable(xml);
             return this;
         }
 
-        HostBuilder cpu(String model, String vendor, String... features) {
+        public HostBuilder cpu(String model, String vendor, String... features) {
             caps = capabilitiesWithCpu(model, vendor, features);
             return this;
         }
 
-        HostBuilder hostModel(String model, String vendor, String... features) {
+        public HostBuilder hostModel(String model, String vendor, String... features) {
             domcaps = Optional.of(domcapsWithHostModel(model, vendor, features));
             return this;
         }
 
-        HostBuilder versions(String libvirtVersion, String qemuVersion) {
+        public HostBuilder versions(String libvirtVersion, String qemuVersion) {
             libvirt = Version.parse(libvirtVersion);
             qemu = Version.parse(qemuVersion);
             return this;
         }
 
-        HostBuilder kernel(String version) {
+        public HostBuilder kernel(String version) {
             kernel = Optional.ofNullable(version).map(Version::parse);
             return this;
         }
 
-        HostBuilder uuid(UUID value) {
+        public HostBuilder uuid(UUID value) {
             uuid = Optional.ofNullable(value);
             return this;
         }
 
-        HostBuilder sharedMounts(String... mounts) {
+        public HostBuilder sharedMounts(String... mounts) {
             sharedMounts = List.of(mounts);
             return this;
         }
 
-        HostBuilder capacity(int cpus, ByteSize memory) {
+        public HostBuilder capacity(int cpus, ByteSize memory) {
             capacity = new HostCapacity(cpus, memory);
             return this;
         }
 
-        HostBuilder label(String key, String value) {
+        public HostBuilder label(String key, String value) {
             labels.put(key, value);
             return this;
         }
 
-        HostBuilder status(HostStatus value) {
+        public HostBuilder status(HostStatus value) {
             status = value;
             return this;
         }
 
-        HostBuilder flag(HostFlag flag) {
+        public HostBuilder flag(HostFlag flag) {
             flags.add(flag);
             return this;
         }
 
-        HostBuilder guest(Guest guest) {
+        public HostBuilder guest(Guest guest) {
             guests.add(guest);
             return this;
         }
 
-        SnapshotHost build() {
+        public SnapshotHost build() {
             var parsedCaps = CapabilitiesParser.parse(caps);
             parsedCaps = new io.drover.model.HostCapabilities(uuid, parsedCaps.cpu(), parsedCaps.numaCells(),
                     parsedCaps.domainTypes(), parsedCaps.machineTypes());
