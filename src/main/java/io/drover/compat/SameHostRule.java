@@ -1,0 +1,31 @@
+package io.drover.compat;
+
+/** {@code same-host}: a guest cannot migrate to the host it is on. */
+public final class SameHostRule implements CompatibilityRule {
+
+    public static final String ID = "same-host";
+
+    private final FleetIndex fleet;
+
+    public SameHostRule(FleetIndex fleet) {
+        this.fleet = fleet;
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public boolean allows(int guest, int destination) {
+        return fleet.source(guest) != destination;
+    }
+
+    @Override
+    public void explain(int guest, int destination, Findings findings) {
+        if (!allows(guest, destination)) {
+            findings.violation(ID, "the guest is already on " + fleet.hostName(destination),
+                    "choose another destination");
+        }
+    }
+}
