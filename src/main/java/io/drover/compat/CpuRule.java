@@ -88,8 +88,7 @@ public final class CpuRule implements CompatibilityRule {
                 Host host = fleet.host(h);
                 HostCpu cpu = host.capabilities().cpu();
                 hostOffersFrom[h] = hostCpuFeatures(map, cpu, raw);
-                Optional<DomainCapabilities> domcaps = host.domainCapabilities()
-                        .filter(d -> d.domainType().equals("kvm"));
+                Optional<DomainCapabilities> domcaps = host.domainCapabilitiesFor("kvm");
                 Optional<GuestCpu> hostModelDef = domcaps.flatMap(DomainCapabilities::hostModel)
                         .filter(def -> def.model().isPresent());
                 if (hostModelDef.isPresent()) {
@@ -99,8 +98,7 @@ public final class CpuRule implements CompatibilityRule {
                 } else {
                     offered.addAll(raw);
                 }
-                hostPassthrough[h] = host.domainCapabilities().map(DomainCapabilities::hostPassthroughSupported)
-                        .orElse(true);
+                hostPassthrough[h] = domcaps.map(DomainCapabilities::hostPassthroughSupported).orElse(true);
                 domcaps.ifPresent(d -> d.cpuModels().stream().filter(m -> !m.usable())
                         .forEach(m -> blocked.put(m.name(), m.blockers())));
                 hostVendor[h] = vendors.intern(cpu.vendor().orElse(""));
@@ -175,7 +173,7 @@ public final class CpuRule implements CompatibilityRule {
                     Optional.empty(), Optional.empty(), List.of(new CpuFeature("svm", FeaturePolicy.DISABLE)));
         } else if (cpu.mode() == CpuMode.HOST_MODEL && cpu.model().isEmpty()) {
             Host source = fleet.host(fleet.source(g));
-            Optional<GuestCpu> sourceDef = source.domainCapabilities().flatMap(DomainCapabilities::hostModel)
+            Optional<GuestCpu> sourceDef = source.domainCapabilitiesFor("kvm").flatMap(DomainCapabilities::hostModel)
                     .filter(def -> def.model().isPresent());
             if (sourceDef.isEmpty()) {
                 kind[g] = UNRESOLVED;
@@ -351,7 +349,7 @@ public final class CpuRule implements CompatibilityRule {
                                 + ") or choose another host");
             }
         }
-        Optional<CpuModel> listed = host.domainCapabilities().filter(d -> d.domainType().equals("kvm"))
+        Optional<CpuModel> listed = host.domainCapabilitiesFor("kvm")
                 .flatMap(d -> d.cpuModels().stream().filter(m -> m.name().equals(model)).findFirst());
         if (listed.isPresent() && !listed.get().usable() && listed.get().blockers().isEmpty()) {
             findings.risk(ID, "QEMU on " + name + " lists model " + model

@@ -163,7 +163,7 @@ public final class CompatBenchmark {
         return new Host(name, "qemu+tcp://" + name + "/system", Map.of("pool", "gen" + generation),
                 List.of("/srv/shared"), name, new HostVersions(Version.parse(QEMU[qemu][0]),
                         Version.parse(QEMU[qemu][1]), Optional.empty()),
-                capabilities, Optional.of(domcaps), new HostCapacity(64, ByteSize.ofGiB(768)), Optional.empty());
+                capabilities, List.of(domcaps), new HostCapacity(64, ByteSize.ofGiB(768)), Optional.empty());
     }
 
     private static List<io.drover.model.CpuModel> models(CpuMap map, int generation) {

@@ -220,7 +220,8 @@ public final class Fixtures {
             parsedCaps = new io.drover.model.HostCapabilities(uuid, parsedCaps.cpu(), parsedCaps.numaCells(),
                     parsedCaps.domainTypes(), parsedCaps.machineTypes());
             Host host = new Host(name, "qemu+tcp://" + name + "/system", labels, sharedMounts, name,
-                    new HostVersions(libvirt, qemu, kernel), parsedCaps, domcaps.map(DomainCapabilitiesParser::parse),
+                    new HostVersions(libvirt, qemu, kernel), parsedCaps,
+                    domcaps.map(DomainCapabilitiesParser::parse).stream().toList(),
                     capacity, Optional.empty());
             if (status == HostStatus.FAILED) {
                 return new SnapshotHost(name, host.uri(), status, Optional.of("Connection refused"), Optional.empty(),
