@@ -4,7 +4,8 @@ import io.drover.inventory.Fleet;
 import io.drover.inventory.FleetDefinitionException;
 import io.drover.inventory.job.InventoryLauncher;
 import io.drover.inventory.job.InventoryLauncher.InventoryRun;
-import io.drover.model.FleetSnapshot;
+import io.drover.model.SnapshotSummary;
+import io.drover.store.SnapshotStore;
 import io.drover.model.HostStatus;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -40,8 +41,9 @@ public class InventoryCommand extends BaseCommand {
             throw CommandFailure.invalidInput(e.getMessage());
         }
         InventoryRun run = bean(InventoryLauncher.class).run(fleet);
-        FleetSnapshot snapshot = run.snapshot().orElseThrow(() -> new CommandFailure(ExitCodes.FAILURE,
+        long snapshotId = run.snapshotId().orElseThrow(() -> new CommandFailure(ExitCodes.FAILURE,
                 "inventory " + run.status().name().toLowerCase() + ": " + run.failure()));
+        SnapshotSummary snapshot = bean(SnapshotStore.class).summary(snapshotId).orElseThrow();
         output.print(snapshot, out());
         boolean partial = !snapshot.problems().isEmpty()
                 || snapshot.hosts().stream().anyMatch(host -> host.status() != HostStatus.OK);

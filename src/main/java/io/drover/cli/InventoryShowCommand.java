@@ -19,7 +19,7 @@ public class InventoryShowCommand extends BaseCommand {
 
     @Override
     protected int doCall() throws Exception {
-        output.print(snapshot.load(bean(SnapshotStore.class)), out());
+        output.print(snapshot.summary(bean(SnapshotStore.class)), out());
         return ExitCodes.OK;
     }
 }

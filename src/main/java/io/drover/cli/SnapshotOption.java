@@ -1,6 +1,7 @@
 package io.drover.cli;
 
 import io.drover.model.FleetSnapshot;
+import io.drover.model.SnapshotSummary;
 import io.drover.store.SnapshotStore;
 import picocli.CommandLine.Option;
 
@@ -17,11 +18,17 @@ public class SnapshotOption {
         return store.load(id).orElseThrow(() -> CommandFailure.invalidInput("no complete snapshot with id " + id));
     }
 
+    /** The chosen snapshot's overview. */
+    SnapshotSummary summary(SnapshotStore store) {
+        long id = resolve(store);
+        return store.summary(id).orElseThrow(() -> CommandFailure.invalidInput("no complete snapshot with id " + id));
+    }
+
     long resolve(SnapshotStore store) {
         if (snapshotId != null) {
             return snapshotId;
         }
-        return store.latest().map(FleetSnapshot::id).orElseThrow(() -> CommandFailure.invalidInput(
+        return store.latestId().orElseThrow(() -> CommandFailure.invalidInput(
                 "there is no complete snapshot yet: run 'drover inventory FLEET' first"));
     }
 }

@@ -1,6 +1,6 @@
 package io.drover.cli;
 
-import io.drover.model.FleetSnapshot;
+import io.drover.model.SnapshotSummary;
 import io.drover.store.ModelJson;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
@@ -11,7 +11,7 @@ public class SnapshotOutput {
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
     OutputFormat output;
 
-    void print(FleetSnapshot snapshot, PrintWriter out) {
+    void print(SnapshotSummary snapshot, PrintWriter out) {
         if (output == OutputFormat.JSON) {
             out.println(ModelJson.mapper().writeValueAsString(snapshot));
         } else {

@@ -69,6 +69,14 @@ public final class CompatibilityEngine {
      * each rule's precomputed arrays and bit sets, cheapest and most selective first.
      */
     public boolean allowed(int guest, int destination) {
+        return allowedIgnoringLoad(guest, destination) && capacity.allows(guest, destination);
+    }
+
+    /**
+     * Whether every rule but {@code capacity} allows the pair: for planners, which track how full each host gets
+     * as they place guests, where the snapshot's static load would be wrong after the first move.
+     */
+    public boolean allowedIgnoringLoad(int guest, int destination) {
         return sameHost.allows(guest, destination)
                 && destinationStatus.allows(guest, destination)
                 && guestState.allows(guest, destination)
@@ -77,7 +85,6 @@ public final class CompatibilityEngine {
                 && machineType.allows(guest, destination)
                 && hostIdentity.allows(guest, destination)
                 && cpu.allows(guest, destination)
-                && capacity.allows(guest, destination)
                 && storage.allows(guest, destination)
                 && nameClash.allows(guest, destination);
     }

@@ -32,8 +32,12 @@ import java.util.TreeSet;
  *   <li>host-passthrough (and maximum) guests see the source host's real CPU: the destination needs the same vendor
  *       and model and a superset of the source host's flags. Always also a risk.</li>
  *   <li>A guest without {@code <cpu>} runs QEMU's default model, {@code qemu64} on x86_64.</li>
- *   <li>A TCG guest ({@code domain type='qemu'}) gets its CPU from QEMU's emulator, not the host: not compared,
- *       reported as a risk.</li>
+ *   <li>A TCG guest ({@code domain type='qemu'}) gets its CPU from QEMU's emulator, not from the host CPU: it is
+ *       judged like a KVM guest but against the destination's {@code qemu} domain capabilities, whose host-model
+ *       definition is what that host's QEMU can emulate (what it offers per host AND domain type). Without them (older
+ *       inventory) it is not compared and reported as a risk. TCG emulates any vendor, so a named vendor is not
+ *       checked; host-passthrough and maximum under TCG give QEMU's own maximum CPU and are only a risk.</li>
+ *   <li>Other domain types (xen, hvf, test...) are not compared, reported as a risk.</li>
  *   <li>A model the CPU map does not know cannot be judged and blocks, naming the map's path.</li>
  * </ul>
  */
@@ -46,24 +50,34 @@ public final class CpuRule implements CompatibilityRule {
     private static final byte EMULATED = 2;
     private static final byte UNRESOLVED = 3;
 
+    /** Domain types judged by features, indexes of the per-type tables: what a host offers depends on both. */
+    private static final int KVM = 0;
+    private static final int TCG = 1;
+    private static final String[] DOMAIN_TYPES = {"kvm", "qemu"};
+
     private final FleetIndex fleet;
     private final Interner features = new Interner();
     private final Interner models = new Interner();
     private final Interner vendors = new Interner();
     private final int width;
-    private final long[] hostOffers;
+    /** Per domain type: the features a guest CPU of that type can have on each host (hosts × width). */
+    private final long[][] hostOffers = new long[DOMAIN_TYPES.length][];
+    /** Per domain type and host: whether the snapshot says what the host offers (else not compared). */
+    private final boolean[][] hostJudged = new boolean[DOMAIN_TYPES.length][];
+    /** Per domain type and host: blockers of unusable models (models × width), or null. */
+    private final long[][][] hostBlockers = new long[DOMAIN_TYPES.length][][];
+    private final String[][] hostOffersFrom = new String[DOMAIN_TYPES.length][];
     private final long[] hostFlags;
     private final int[] hostVendor;
     private final int[] hostModel;
     private final boolean[] hostPassthrough;
-    private final long[][] hostBlockers;
     private final byte[] kind;
+    private final byte[] guestType;
     private final long[] guestRequired;
     private final long[] guestDisabled;
     private final int[] guestModel;
     private final int[] guestVendor;
     private final String[] unresolved;
-    private final String[] hostOffersFrom;
 
     public CpuRule(FleetIndex fleet) {
         this.fleet = fleet;
@@ -73,45 +87,64 @@ public final class CpuRule implements CompatibilityRule {
         for (String arch : List.of("x86_64")) {
             map.features(arch).forEach(features::intern);
         }
-        List<Set<String>> offers = new ArrayList<>();
+        List<List<Set<String>>> offers = new ArrayList<>();
+        List<List<Map<String, List<String>>>> blockers = new ArrayList<>();
         List<Set<String>> flags = new ArrayList<>();
-        List<Map<String, List<String>>> blockers = new ArrayList<>();
         hostVendor = new int[hosts];
         hostModel = new int[hosts];
         hostPassthrough = new boolean[hosts];
-        hostOffersFrom = new String[hosts];
+        for (int t = 0; t < DOMAIN_TYPES.length; t++) {
+            hostJudged[t] = new boolean[hosts];
+            hostOffersFrom[t] = new String[hosts];
+            offers.add(new ArrayList<>());
+            blockers.add(new ArrayList<>());
+        }
         for (int h = 0; h < hosts; h++) {
-            Set<String> offered = new TreeSet<>();
             Set<String> raw = new TreeSet<>();
-            Map<String, List<String>> blocked = new HashMap<>();
+            String rawFrom = null;
             if (fleet.hasFacts(h)) {
                 Host host = fleet.host(h);
                 HostCpu cpu = host.capabilities().cpu();
-                hostOffersFrom[h] = hostCpuFeatures(map, cpu, raw);
-                Optional<DomainCapabilities> domcaps = host.domainCapabilitiesFor("kvm");
-                Optional<GuestCpu> hostModelDef = domcaps.flatMap(DomainCapabilities::hostModel)
-                        .filter(def -> def.model().isPresent());
-                if (hostModelDef.isPresent()) {
-                    hostOffersFrom[h] = definitionFeatures(map, cpu.arch(), hostModelDef.get(), offered, null)
-                            .map(error -> "host-model (" + error + ")")
-                            .orElse("host-model " + hostModelDef.get().model().get());
-                } else {
-                    offered.addAll(raw);
-                }
-                hostPassthrough[h] = domcaps.map(DomainCapabilities::hostPassthroughSupported).orElse(true);
-                domcaps.ifPresent(d -> d.cpuModels().stream().filter(m -> !m.usable())
-                        .forEach(m -> blocked.put(m.name(), m.blockers())));
+                rawFrom = hostCpuFeatures(map, cpu, raw);
+                hostPassthrough[h] = host.domainCapabilitiesFor("kvm")
+                        .map(DomainCapabilities::hostPassthroughSupported).orElse(true);
                 hostVendor[h] = vendors.intern(cpu.vendor().orElse(""));
                 hostModel[h] = models.intern(cpu.model().orElse(""));
             }
-            offered.forEach(features::intern);
             raw.forEach(features::intern);
-            blocked.values().forEach(list -> list.forEach(features::intern));
-            offers.add(offered);
             flags.add(raw);
-            blockers.add(blocked);
+            for (int t = 0; t < DOMAIN_TYPES.length; t++) {
+                Set<String> offered = new TreeSet<>();
+                Map<String, List<String>> blocked = new HashMap<>();
+                if (fleet.hasFacts(h)) {
+                    Host host = fleet.host(h);
+                    Optional<DomainCapabilities> domcaps = host.domainCapabilitiesFor(DOMAIN_TYPES[t]);
+                    Optional<GuestCpu> hostModelDef = domcaps.flatMap(DomainCapabilities::hostModel)
+                            .filter(def -> def.model().isPresent());
+                    String prefix = t == TCG ? "TCG host-model" : "host-model";
+                    if (hostModelDef.isPresent()) {
+                        hostJudged[t][h] = true;
+                        hostOffersFrom[t][h] = definitionFeatures(map, host.capabilities().cpu().arch(),
+                                hostModelDef.get(), offered, null)
+                                .map(error -> prefix + " (" + error + ")")
+                                .orElse(prefix + " " + hostModelDef.get().model().get());
+                    } else if (t == KVM) {
+                        // KVM guests run on the host CPU: without domain capabilities, capabilities' host CPU.
+                        hostJudged[t][h] = true;
+                        hostOffersFrom[t][h] = rawFrom;
+                        offered.addAll(raw);
+                    }
+                    domcaps.ifPresent(d -> d.cpuModels().stream().filter(m -> !m.usable())
+                            .forEach(m -> blocked.put(m.name(), m.blockers())));
+                }
+                offered.forEach(features::intern);
+                blocked.values().forEach(list -> list.forEach(features::intern));
+                offers.get(t).add(offered);
+                blockers.get(t).add(blocked);
+            }
         }
         kind = new byte[guests];
+        guestType = new byte[guests];
         guestModel = new int[guests];
         guestVendor = new int[guests];
         unresolved = new String[guests];
@@ -127,21 +160,26 @@ public final class CpuRule implements CompatibilityRule {
             disabled.add(off);
         }
         width = features.words();
-        hostOffers = new long[hosts * width];
         hostFlags = new long[hosts * width];
-        hostBlockers = new long[hosts][];
         for (int h = 0; h < hosts; h++) {
-            Bits.setAll(hostOffers, h, width, offers.get(h), features);
             Bits.setAll(hostFlags, h, width, flags.get(h), features);
-            if (!blockers.get(h).isEmpty()) {
-                long[] rows = new long[models.size() * width];
-                for (Map.Entry<String, List<String>> entry : blockers.get(h).entrySet()) {
-                    int model = models.find(entry.getKey());
-                    if (model >= 0) {
-                        Bits.setAll(rows, model, width, entry.getValue(), features);
+        }
+        for (int t = 0; t < DOMAIN_TYPES.length; t++) {
+            hostOffers[t] = new long[hosts * width];
+            hostBlockers[t] = new long[hosts][];
+            for (int h = 0; h < hosts; h++) {
+                Bits.setAll(hostOffers[t], h, width, offers.get(t).get(h), features);
+                Map<String, List<String>> blocked = blockers.get(t).get(h);
+                if (!blocked.isEmpty()) {
+                    long[] rows = new long[models.size() * width];
+                    for (Map.Entry<String, List<String>> entry : blocked.entrySet()) {
+                        int model = models.find(entry.getKey());
+                        if (model >= 0) {
+                            Bits.setAll(rows, model, width, entry.getValue(), features);
+                        }
                     }
+                    hostBlockers[t][h] = rows;
                 }
-                hostBlockers[h] = rows;
             }
         }
         guestRequired = new long[guests * width];
@@ -156,15 +194,23 @@ public final class CpuRule implements CompatibilityRule {
         Guest guest = fleet.guest(g);
         GuestCpu cpu = guest.cpu();
         guestModel[g] = -1;
-        guestVendor[g] = cpu.vendor().map(vendors::intern).orElse(-1);
-        if (!guest.domainType().equals("kvm")) {
+        guestVendor[g] = -1;
+        boolean passthrough = cpu.mode() == CpuMode.HOST_PASSTHROUGH || cpu.mode() == CpuMode.MAXIMUM;
+        if (guest.domainType().equals("kvm")) {
+            guestType[g] = KVM;
+            guestVendor[g] = cpu.vendor().map(vendors::intern).orElse(-1);
+            if (passthrough) {
+                kind[g] = PASSTHROUGH;
+                return;
+            }
+        } else if (guest.domainType().equals("qemu") && !passthrough) {
+            // TCG emulates any vendor: a named vendor is not a host requirement.
+            guestType[g] = TCG;
+        } else {
             kind[g] = EMULATED;
             return;
         }
-        if (cpu.mode() == CpuMode.HOST_PASSTHROUGH || cpu.mode() == CpuMode.MAXIMUM) {
-            kind[g] = PASSTHROUGH;
-            return;
-        }
+        String type = DOMAIN_TYPES[guestType[g]];
         GuestCpu definition = cpu;
         if (cpu.mode() == CpuMode.DEFAULT) {
             // Without <cpu> libvirt asks for no check and QEMU silently filters what the host lacks from its
@@ -173,12 +219,12 @@ public final class CpuRule implements CompatibilityRule {
                     Optional.empty(), Optional.empty(), List.of(new CpuFeature("svm", FeaturePolicy.DISABLE)));
         } else if (cpu.mode() == CpuMode.HOST_MODEL && cpu.model().isEmpty()) {
             Host source = fleet.host(fleet.source(g));
-            Optional<GuestCpu> sourceDef = source.domainCapabilitiesFor("kvm").flatMap(DomainCapabilities::hostModel)
+            Optional<GuestCpu> sourceDef = source.domainCapabilitiesFor(type).flatMap(DomainCapabilities::hostModel)
                     .filter(def -> def.model().isPresent());
             if (sourceDef.isEmpty()) {
                 kind[g] = UNRESOLVED;
                 unresolved[g] = "the guest uses host-model and its source " + source.name()
-                        + " has no host-model definition in the snapshot (no domain capabilities)";
+                        + " has no host-model definition in the snapshot (no '" + type + "' domain capabilities)";
                 return;
             }
             definition = withExtraFeatures(sourceDef.get(), cpu.features());
@@ -261,16 +307,17 @@ public final class CpuRule implements CompatibilityRule {
     public boolean allows(int guest, int destination) {
         switch (kind[guest]) {
             case FEATURES:
-                if (!fleet.hasFacts(destination)) {
+                int type = guestType[guest];
+                if (!fleet.hasFacts(destination) || !hostJudged[type][destination]) {
                     return true;
                 }
                 if (guestVendor[guest] >= 0 && guestVendor[guest] != hostVendor[destination]) {
                     return false;
                 }
-                if (!Bits.subset(guestRequired, guest, hostOffers, destination, width)) {
+                if (!Bits.subset(guestRequired, guest, hostOffers[type], destination, width)) {
                     return false;
                 }
-                long[] blocked = hostBlockers[destination];
+                long[] blocked = hostBlockers[type][destination];
                 int model = guestModel[guest];
                 if (blocked != null && model >= 0) {
                     int i = model * width;
@@ -304,8 +351,9 @@ public final class CpuRule implements CompatibilityRule {
         String name = fleet.hostName(destination);
         switch (kind[guest]) {
             case EMULATED:
-                findings.risk(ID, "TCG guest (domain type '" + g.domainType() + "'): its CPU is emulated by QEMU and"
-                        + " not compared with the host; QEMU on " + name + " checks it at start");
+                findings.risk(ID, (g.domainType().equals("qemu") ? "TCG guest with " + g.cpu().mode()
+                        + " CPU (QEMU's maximum emulated CPU)" : "guest of domain type '" + g.domainType() + "'")
+                        + ": its CPU is not compared with " + name + "; QEMU there checks it at start");
                 return;
             case UNRESOLVED:
                 findings.violation(ID, "cannot judge the guest CPU: " + unresolved[guest],
@@ -320,6 +368,12 @@ public final class CpuRule implements CompatibilityRule {
         if (!fleet.hasFacts(destination)) {
             return;
         }
+        int type = guestType[guest];
+        if (!hostJudged[type][destination]) {
+            findings.risk(ID, "TCG guest: the snapshot has no '" + DOMAIN_TYPES[type] + "' domain capabilities of "
+                    + name + " (what its QEMU can emulate), so its CPU is not compared; QEMU there checks it at start");
+            return;
+        }
         if (g.cpu().mode() == CpuMode.DEFAULT) {
             findings.risk(ID, "the guest has no <cpu>: QEMU gives it its default model and drops missing features"
                     + " silently, so its CPU may differ after a restart on " + name);
@@ -331,15 +385,15 @@ public final class CpuRule implements CompatibilityRule {
                     + name + " is " + host.capabilities().cpu().vendor().orElse("of unknown vendor"),
                     "choose a " + vendors.name(guestVendor[guest]) + " host");
         }
-        List<String> missing = Bits.missing(guestRequired, guest, hostOffers, destination, width, features);
+        List<String> missing = Bits.missing(guestRequired, guest, hostOffers[type], destination, width, features);
         if (!missing.isEmpty()) {
-            findings.violation(ID, name + " (" + hostOffersFrom[destination] + ") cannot give the guest's "
+            findings.violation(ID, name + " (" + hostOffersFrom[type][destination] + ") cannot give the guest's "
                     + describe(g, model) + ": missing features " + String.join(", ", missing),
                     "choose a host with these features, or give the guest a CPU every target can run "
                             + "('drover baseline --pool ...'), or disable them in its <cpu>: "
                             + disableSnippet(missing));
         }
-        long[] blocked = hostBlockers[destination];
+        long[] blocked = hostBlockers[type][destination];
         if (blocked != null && guestModel[guest] >= 0) {
             List<String> reasons = Bits.missing(blocked, guestModel[guest], guestDisabled, guest, width, features);
             if (!reasons.isEmpty()) {
@@ -349,7 +403,7 @@ public final class CpuRule implements CompatibilityRule {
                                 + ") or choose another host");
             }
         }
-        Optional<CpuModel> listed = host.domainCapabilitiesFor("kvm")
+        Optional<CpuModel> listed = host.domainCapabilitiesFor(DOMAIN_TYPES[type])
                 .flatMap(d -> d.cpuModels().stream().filter(m -> m.name().equals(model)).findFirst());
         if (listed.isPresent() && !listed.get().usable() && listed.get().blockers().isEmpty()) {
             findings.risk(ID, "QEMU on " + name + " lists model " + model
@@ -411,11 +465,23 @@ public final class CpuRule implements CompatibilityRule {
         return result;
     }
 
-    /** The features a guest CPU can have on the host (host-model expansion, else host CPU expansion). */
+    /** The features a KVM guest CPU can have on the host (host-model expansion, else host CPU expansion). */
     public Set<String> offeredFeatures(int host) {
+        return offeredFeatures(host, "kvm");
+    }
+
+    /**
+     * The features a guest CPU of the domain type ({@code kvm} or {@code qemu}) can have on the host: the expansion
+     * of that type's host-model (for kvm, else of the host CPU); empty when the snapshot does not say.
+     */
+    public Set<String> offeredFeatures(int host, String domainType) {
+        int type = List.of(DOMAIN_TYPES).indexOf(domainType);
+        if (type < 0) {
+            throw new IllegalArgumentException("CPU offers are known for kvm and qemu, not " + domainType);
+        }
         Set<String> result = new TreeSet<>();
         for (int bit = 0; bit < features.size(); bit++) {
-            if (Bits.get(hostOffers, host, width, bit)) {
+            if (Bits.get(hostOffers[type], host, width, bit)) {
                 result.add(features.name(bit));
             }
         }

@@ -8,8 +8,10 @@ import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.model.HostFlag;
 import io.drover.model.HostStatus;
+import io.drover.model.HostSummary;
 import io.drover.model.PowerState;
 import io.drover.model.SnapshotHost;
+import io.drover.model.SnapshotSummary;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -179,11 +181,58 @@ public class SnapshotStore {
         return found.stream().findFirst();
     }
 
-    public Optional<FleetSnapshot> latest() {
-        List<Long> ids = jdbc.queryForList(
+    /** The id of the newest complete snapshot. */
+    public Optional<Long> latestId() {
+        return jdbc.queryForList(
                 "select max(id) from inventory_snapshot where status = 'COMPLETE' having max(id) is not null",
-                Long.class);
-        return ids.stream().findFirst().flatMap(this::load);
+                Long.class).stream().findFirst();
+    }
+
+    /**
+     * A complete snapshot's overview, computed in PostgreSQL: reading 30,000 guests' facts back into Java just to
+     * count them would take seconds.
+     */
+    public Optional<SnapshotSummary> summary(long snapshotId) {
+        List<SnapshotSummary> found = jdbc.query("""
+                select id, source, started_at, completed_at, problems from inventory_snapshot
+                where id = ? and status = 'COMPLETE'""",
+                (rs, row) -> new SnapshotSummary(rs.getLong(1), rs.getString(2), instant(rs, 3), instant(rs, 4),
+                        texts(rs.getArray(5)), hostSummaries(rs.getLong(1))), snapshotId);
+        return found.stream().findFirst();
+    }
+
+    private List<HostSummary> hostSummaries(long snapshotId) {
+        return jdbc.query("""
+                with guests as (
+                    select host_name, count(*) as guests,
+                           count(*) filter (where state in (%s)) as active
+                    from snapshot_guest where snapshot_id = ? group by host_name),
+                disks as (
+                    select host_name,
+                           count(*) filter (where disk ->> 'sharing' = 'SHARED') as shared,
+                           count(*) filter (where disk ->> 'sharing' = 'LOCAL') as local
+                    from snapshot_guest, jsonb_array_elements(facts -> 'disks') as disk
+                    where snapshot_id = ? group by host_name)
+                select h.name, h.status, h.error, coalesce(h.data_snapshot_id, h.snapshot_id), h.flags,
+                       h.facts -> 'versions' ->> 'libvirt', h.facts -> 'versions' ->> 'qemu',
+                       trim(coalesce(h.facts -> 'capabilities' -> 'cpu' ->> 'vendor', '') || ' '
+                            || coalesce(h.facts -> 'capabilities' -> 'cpu' ->> 'model',
+                                        h.facts -> 'capabilities' -> 'cpu' ->> 'arch')),
+                       (select count(*) from jsonb_array_elements(h.facts -> 'capabilities' -> 'machineTypes') m
+                        where m ->> 'canonical' is null),
+                       coalesce(g.guests, 0), coalesce(g.active, 0), coalesce(d.shared, 0), coalesce(d.local, 0)
+                from snapshot_host h
+                left join guests g on g.host_name = h.name
+                left join disks d on d.host_name = h.name
+                where h.snapshot_id = ? order by h.name""".formatted(ACTIVE_STATES), (rs, row) -> {
+            HostStatus status = HostStatus.valueOf(rs.getString(2));
+            boolean hasFacts = status.hasData();
+            return new HostSummary(rs.getString(1), status, Optional.ofNullable(rs.getString(3)),
+                    hasFacts ? Optional.of(rs.getLong(4)) : Optional.empty(), flags(rs.getArray(5)),
+                    Optional.ofNullable(rs.getString(6)), Optional.ofNullable(rs.getString(7)),
+                    hasFacts ? Optional.ofNullable(rs.getString(8)) : Optional.empty(), rs.getInt(9),
+                    rs.getInt(10), rs.getInt(11), rs.getInt(12), rs.getInt(13));
+        }, snapshotId, snapshotId, snapshotId);
     }
 
     /** A complete snapshot with every guest's domain XML, for export. */

@@ -1,5 +1,6 @@
 package io.drover.lab;
 
+import static io.drover.inventory.job.InventoryTestSupport.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.inventory.job.InventoryLauncher;
@@ -14,6 +15,7 @@ import io.drover.model.HostStatus;
 import io.drover.model.MachineType;
 import io.drover.model.SnapshotHost;
 import io.drover.model.Version;
+import io.drover.store.SnapshotStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,11 +37,14 @@ class LabInventoryTest {
     @Autowired
     InventoryLauncher launcher;
 
+    @Autowired
+    SnapshotStore store;
+
     private FleetSnapshot snapshot;
 
     @BeforeAll
     void inventoryTheLab() throws Exception {
-        snapshot = launcher.run(LabFleet.fleetFile()).snapshot().orElseThrow();
+        snapshot = inventory(launcher, store, LabFleet.fleetFile());
     }
 
     @Test

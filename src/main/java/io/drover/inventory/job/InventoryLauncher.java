@@ -1,7 +1,5 @@
 package io.drover.inventory.job;
 
-import io.drover.model.FleetSnapshot;
-import io.drover.store.SnapshotStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -13,23 +11,19 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
-/** Runs the inventory job for a fleet file or dump directory and hands back the sealed snapshot. */
+/** Runs the inventory job for a fleet file or dump directory and hands back the sealed snapshot's id. */
 @Component
 public class InventoryLauncher {
 
     private final JobOperator jobOperator;
     private final Job inventoryJob;
-    private final SnapshotStore store;
-
-    public InventoryLauncher(JobOperator jobOperator, Job inventoryJob, SnapshotStore store) {
+    public InventoryLauncher(JobOperator jobOperator, Job inventoryJob) {
         this.jobOperator = jobOperator;
         this.inventoryJob = inventoryJob;
-        this.store = store;
     }
 
-    /** What a run gave: the job's outcome and, when it completed, its snapshot. */
-    public record InventoryRun(long jobExecutionId, BatchStatus status, String failure,
-            Optional<FleetSnapshot> snapshot) {
+    /** What a run gave: the job's outcome and, when it completed, its snapshot's id. */
+    public record InventoryRun(long jobExecutionId, BatchStatus status, String failure, Optional<Long> snapshotId) {
     }
 
     public InventoryRun run(Path fleetFileOrDumpDirectory) throws Exception {
@@ -38,11 +32,10 @@ public class InventoryLauncher {
                 .addString(InventoryJobConfiguration.REQUESTED_AT, Instant.now().toString())
                 .toJobParameters();
         JobExecution execution = jobOperator.start(inventoryJob, parameters);
-        Optional<FleetSnapshot> snapshot = Optional.empty();
-        if (execution.getStatus() == BatchStatus.COMPLETED) {
-            snapshot = store.load(execution.getExecutionContext().getLong(InventoryJobConfiguration.SNAPSHOT_ID));
-        }
-        return new InventoryRun(execution.getId(), execution.getStatus(), failureOf(execution), snapshot);
+        Optional<Long> snapshotId = execution.getStatus() == BatchStatus.COMPLETED
+                ? Optional.of(execution.getExecutionContext().getLong(InventoryJobConfiguration.SNAPSHOT_ID))
+                : Optional.empty();
+        return new InventoryRun(execution.getId(), execution.getStatus(), failureOf(execution), snapshotId);
     }
 
     private static String failureOf(JobExecution execution) {

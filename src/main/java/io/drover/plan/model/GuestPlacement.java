@@ -35,7 +35,8 @@ public class GuestPlacement {
         this.memoryMiB = memoryMiB;
         this.vcpus = vcpus;
         this.origin = origin;
-        this.candidates = List.copyOf(candidates);
+        // Shared between guests of one kind, never copied: see PlacementProblem.
+        this.candidates = candidates;
     }
 
     /** For tests: a placement with its target already chosen. */

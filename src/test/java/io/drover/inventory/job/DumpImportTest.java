@@ -1,5 +1,6 @@
 package io.drover.inventory.job;
 
+import static io.drover.inventory.job.InventoryTestSupport.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.model.DiskSharing;
@@ -8,6 +9,7 @@ import io.drover.model.Guest;
 import io.drover.model.HostStatus;
 import io.drover.model.SnapshotHost;
 import io.drover.model.Version;
+import io.drover.store.SnapshotStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,9 @@ class DumpImportTest {
     @Autowired
     InventoryLauncher launcher;
 
+    @Autowired
+    SnapshotStore store;
+
     @TempDir
     Path dir;
 
@@ -40,7 +45,7 @@ class DumpImportTest {
 
     @Test
     void importsEveryHostWithSettingsFromFleetYaml() throws Exception {
-        FleetSnapshot snapshot = launcher.run(LAB_DUMP).snapshot().orElseThrow();
+        FleetSnapshot snapshot = inventory(launcher, store, LAB_DUMP);
 
         assertThat(snapshot.problems()).isEmpty();
         assertThat(snapshot.hosts()).extracting(SnapshotHost::status).containsOnly(HostStatus.OK);
@@ -62,7 +67,7 @@ class DumpImportTest {
         Files.writeString(domain, Files.readString(domain).replace("</devices>", "</device>"));
         Files.delete(dump.resolve("lab-host3/version.txt"));
 
-        FleetSnapshot snapshot = launcher.run(dump).snapshot().orElseThrow();
+        FleetSnapshot snapshot = inventory(launcher, store, dump);
 
         assertThat(snapshot.host("lab-host1").orElseThrow().status()).isEqualTo(HostStatus.OK);
         assertThat(snapshot.host("lab-host2").orElseThrow().error()).hasValueSatisfying(error -> assertThat(error)
@@ -80,7 +85,7 @@ class DumpImportTest {
         Path dump = copyOfLabDump();
         Files.writeString(dump.resolve("lab-host2/host.yaml"), "shared_mounts: [relative/path]\n");
 
-        FleetSnapshot snapshot = launcher.run(dump).snapshot().orElseThrow();
+        FleetSnapshot snapshot = inventory(launcher, store, dump);
 
         assertThat(snapshot.problems()).singleElement().asString()
                 .contains("host 'lab-host2'", "host.yaml:1", "'shared_mounts' entries must be absolute paths");

@@ -1,5 +1,6 @@
 package io.drover.inventory.job;
 
+import static io.drover.inventory.job.InventoryTestSupport.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,8 +11,11 @@ import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.HostFlag;
 import io.drover.model.HostStatus;
+import io.drover.model.HostSummary;
 import io.drover.model.PowerState;
 import io.drover.model.SnapshotHost;
+import io.drover.model.SnapshotSummary;
+import io.drover.store.SnapshotStore;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -31,6 +35,9 @@ class InventoryJobTest {
 
     @Autowired
     InventoryLauncher launcher;
+
+    @Autowired
+    SnapshotStore store;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -62,7 +69,7 @@ class InventoryJobTest {
         InventoryRun run = launcher.run(fleetFile(nodeFile("kvm-a.xml"), nodeFile("kvm-b.xml")));
 
         assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
-        FleetSnapshot snapshot = run.snapshot().orElseThrow();
+        FleetSnapshot snapshot = store.load(run.snapshotId().orElseThrow()).orElseThrow();
         assertThat(snapshot.problems()).singleElement().asString().contains("fleet.yaml:9: host 'kvm-c'");
         assertThat(snapshot.hosts()).extracting(SnapshotHost::name).containsExactly("kvm-a", "kvm-b");
         SnapshotHost kvmA = snapshot.host("kvm-a").orElseThrow();
@@ -88,13 +95,29 @@ class InventoryJobTest {
     }
 
     @Test
+    void theSummaryCountsWhatTheSnapshotHolds() throws Exception {
+        long id = launcher.run(fleetFile(nodeFile("kvm-a.xml"), nodeFile("kvm-b.xml"))).snapshotId().orElseThrow();
+
+        SnapshotSummary summary = store.summary(id).orElseThrow();
+
+        assertThat(summary.problems()).hasSize(1);
+        assertThat(summary.hosts()).extracting(HostSummary::name, HostSummary::guests, HostSummary::activeGuests,
+                HostSummary::sharedDisks, HostSummary::localDisks)
+                .containsExactly(tuple("kvm-a", 2, 1, 1, 1), tuple("kvm-b", 1, 1, 2, 0));
+        HostSummary kvmA = summary.hosts().get(0);
+        assertThat(kvmA.libvirt()).contains("9.0.0");
+        assertThat(kvmA.cpu()).contains("i686"); // the test driver reports no vendor or model
+        assertThat(kvmA.flags()).containsExactly(HostFlag.NO_UUID);
+    }
+
+    @Test
     void aHostThatFailsKeepsItsLastGoodDataMarkedStaleNeverAnEmptyHost() throws Exception {
         Path movingNode = Files.copy(nodeFile("kvm-b.xml"), dir.resolve("kvm-b.xml"));
         Path fleet = fleetFile(nodeFile("kvm-a.xml"), movingNode);
-        FleetSnapshot first = launcher.run(fleet).snapshot().orElseThrow();
+        FleetSnapshot first = inventory(launcher, store, fleet);
         Files.delete(movingNode);
 
-        FleetSnapshot second = launcher.run(fleet).snapshot().orElseThrow();
+        FleetSnapshot second = inventory(launcher, store, fleet);
 
         SnapshotHost stale = second.host("kvm-b").orElseThrow();
         assertThat(stale.status()).isEqualTo(HostStatus.STALE);
@@ -113,7 +136,7 @@ class InventoryJobTest {
                     uri: test://%s
                 """.formatted(dir.resolve("never-existed.xml")));
 
-        FleetSnapshot snapshot = launcher.run(fleet).snapshot().orElseThrow();
+        FleetSnapshot snapshot = inventory(launcher, store, fleet);
 
         SnapshotHost failed = snapshot.host("kvm-ghost").orElseThrow();
         assertThat(failed.status()).isEqualTo(HostStatus.FAILED);

@@ -1,0 +1,111 @@
+package io.drover.plan.drain;
+
+import io.drover.compat.CompatibilityEngine;
+import io.drover.compat.CompatibilityPolicy;
+import io.drover.compat.FleetIndex;
+import io.drover.model.Guest;
+import io.drover.model.Host;
+import io.drover.plan.model.GuestPlacement;
+import io.drover.plan.model.HostSlot;
+import io.drover.plan.model.PlacementSolution;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the placement problem for emptying some hosts: one slot per host with facts, one placement per guest on a
+ * host being emptied, whose candidates are the kept hosts every compatibility rule but capacity allows (capacity is
+ * the solver's to track). Then places greedily, largest guest first onto the candidate with the most free memory,
+ * so the solver starts from a good, usually complete, solution even for thousands of guests.
+ */
+public final class PlacementProblem {
+
+    private static final long MIB = 1024L * 1024;
+
+    private PlacementProblem() {
+    }
+
+    public static PlacementSolution emptying(CompatibilityEngine engine, Set<Integer> emptiedHosts) {
+        FleetIndex fleet = engine.fleet();
+        CompatibilityPolicy policy = fleet.policy();
+        List<HostSlot> slots = new ArrayList<>();
+        Map<Integer, HostSlot> slotByHost = new HashMap<>();
+        for (int h = 0; h < fleet.hostCount(); h++) {
+            if (fleet.hasFacts(h)) {
+                boolean emptied = emptiedHosts.contains(h);
+                HostSlot slot = slot(fleet, h, policy, emptied);
+                slots.add(slot);
+                slotByHost.put(h, slot);
+            }
+        }
+        List<Integer> kept = slotByHost.keySet().stream()
+                .filter(h -> !emptiedHosts.contains(h) && fleet.isOk(h)).sorted().toList();
+        List<GuestPlacement> placements = new ArrayList<>();
+        // Guests of one kind (same CPU, machine type, versions, storage) share one candidate list: thousands of
+        // guests times thousands of hosts would not fit in memory as separate lists.
+        Map<BitSet, List<HostSlot>> sharedCandidates = new HashMap<>();
+        for (int g = 0; g < fleet.guestCount(); g++) {
+            int source = fleet.source(g);
+            if (emptiedHosts.contains(source) && slotByHost.containsKey(source)) {
+                BitSet allowed = new BitSet(fleet.hostCount());
+                for (int h : kept) {
+                    if (engine.allowedIgnoringLoad(g, h)) {
+                        allowed.set(h);
+                    }
+                }
+                List<HostSlot> candidates = sharedCandidates.computeIfAbsent(allowed,
+                        hosts -> hosts.stream().mapToObj(slotByHost::get).toList());
+                Guest facts = fleet.guest(g);
+                placements.add(new GuestPlacement(facts.name() + "@" + fleet.hostName(source), g,
+                        demandMiB(facts, policy), facts.vcpus(), slotByHost.get(source), candidates));
+            }
+        }
+        placeGreedily(placements, slots);
+        return new PlacementSolution(slots, placements);
+    }
+
+    /** Memory a guest needs on a host: its maximum memory plus QEMU's overhead, in whole MiB. */
+    static long demandMiB(Guest guest, CompatibilityPolicy policy) {
+        long bytes = guest.memory().bytes() + policy.guestOverhead().bytes();
+        return (bytes + MIB - 1) / MIB;
+    }
+
+    private static HostSlot slot(FleetIndex fleet, int h, CompatibilityPolicy policy, boolean emptied) {
+        Host host = fleet.host(h);
+        long capacityMiB = (long) Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit()) / MIB;
+        int vcpuCapacity = (int) Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
+        // What an emptied host holds leaves with the plan; a kept host's active guests all stay.
+        long baseMiB = emptied ? 0 : (fleet.load().usedMemory(h) + MIB - 1) / MIB;
+        int baseVcpus = emptied ? 0 : fleet.load().usedVcpus(h);
+        return new HostSlot(host.name(), capacityMiB, baseMiB, vcpuCapacity, baseVcpus, emptied);
+    }
+
+    /** Largest guests first, each onto the candidate with the most free memory that still fits it. */
+    private static void placeGreedily(List<GuestPlacement> placements, List<HostSlot> slots) {
+        Map<HostSlot, long[]> free = new HashMap<>();
+        slots.forEach(slot -> free.put(slot, new long[] {slot.getMemoryCapacityMiB() - slot.getBaseMemoryMiB(),
+                slot.getVcpuCapacity() - slot.getBaseVcpus()}));
+        List<GuestPlacement> largestFirst = new ArrayList<>(placements);
+        largestFirst.sort(Comparator.comparingLong(GuestPlacement::getMemoryMiB).reversed()
+                .thenComparing(GuestPlacement::getId));
+        for (GuestPlacement placement : largestFirst) {
+            HostSlot best = null;
+            for (HostSlot candidate : placement.getCandidates()) {
+                long[] room = free.get(candidate);
+                boolean fits = room[0] >= placement.getMemoryMiB() && room[1] >= placement.getVcpus();
+                if (fits && (best == null || room[0] > free.get(best)[0])) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                free.get(best)[0] -= placement.getMemoryMiB();
+                free.get(best)[1] -= placement.getVcpus();
+                placement.setTarget(best);
+            }
+        }
+    }
+}
