@@ -1,6 +1,9 @@
 package io.drover.compat;
 
 import static io.drover.compat.Fixtures.DOMCAPS_BLOCKERS;
+import static io.drover.compat.Fixtures.DOMCAPS_TCG;
+import static io.drover.compat.Fixtures.DOMCAPS_TCG_NO_SSE42;
+import static io.drover.compat.Fixtures.LAB_TCG_GUEST;
 import static io.drover.compat.Fixtures.HOST_MODEL_GUEST;
 import static io.drover.compat.Fixtures.LOCAL_CHAIN_GUEST;
 import static io.drover.compat.Fixtures.PASSTHROUGH_GUEST;
@@ -141,14 +144,66 @@ class CpuRuleTest {
     }
 
     @Test
-    void tcgGuestsAreNotComparedWithTheHostCpu() {
+    void tcgGuestsAreJudgedByWhatQemuEmulatesNotByTheHostCpu() {
+        // qemu64 + hypervisor + lahf_lm under TCG; the host CPU and KVM host-model (Conroe) do not matter.
+        Guest tcg = guest(LOCAL_CHAIN_GUEST, DiskSharing.SHARED);
+        RuleHarness harness = new RuleHarness(CpuRule::new, host("src").guest(tcg).build(),
+                host("old").cpu("Conroe", "Intel").hostModel("Conroe", "Intel").tcgDomcaps(golden(DOMCAPS_TCG))
+                        .build());
+
+        Findings findings = harness.explain("old");
+        assertThat(findings.violations()).isEmpty();
+        assertThat(findings.risks()).isEmpty();
+        assertThat(((CpuRule) harness.rule).offeredFeatures(1, "qemu")).contains("lahf_lm", "hypervisor", "sse4.2")
+                .isNotEqualTo(((CpuRule) harness.rule).offeredFeatures(1));
+    }
+
+    @Test
+    void withoutTcgDomainCapabilitiesATcgGuestIsNotComparedOnlyARisk() {
         Guest tcg = guest(LOCAL_CHAIN_GUEST, DiskSharing.SHARED);
         RuleHarness harness = new RuleHarness(CpuRule::new, host("src").guest(tcg).build(),
                 host("old").cpu("Conroe", "Intel").hostModel("Conroe", "Intel").build());
 
         Findings findings = harness.explain("old");
         assertThat(findings.violations()).isEmpty();
-        assertThat(findings.risks()).extracting(Risk::reason).singleElement().asString().startsWith("TCG guest");
+        assertThat(findings.risks()).extracting(Risk::reason).singleElement().asString().startsWith("TCG guest")
+                .contains("no 'qemu' domain capabilities of old");
+    }
+
+    @Test
+    void aTcgGuestNeedsItsFeaturesInTheDestinationsTcgHostModel() {
+        // Measured in the lab: `lab.sh vary 2 --cpu-feature-off sse4.2` makes host 2's TCG host-model Opteron_G3
+        // + extras without sse4.2, and libvirt refuses the lab guests there ("missing features: sse4.2").
+        Guest lab = guest(LAB_TCG_GUEST, DiskSharing.SHARED);
+        RuleHarness harness = new RuleHarness(CpuRule::new,
+                host("lab-host1").tcgDomcaps(golden(DOMCAPS_TCG)).guest(lab).build(),
+                host("lab-host2").tcgDomcaps(golden(DOMCAPS_TCG_NO_SSE42)).build(),
+                host("lab-host3").tcgDomcaps(golden(DOMCAPS_TCG)).build());
+
+        assertThat(((CpuRule) harness.rule).requiredFeatures(0)).contains("ssse3", "sse4.1", "sse4.2", "popcnt");
+        assertThat(harness.explain("lab-host3").violations()).isEmpty();
+        Findings findings = harness.explain("lab-host2");
+        assertThat(RuleHarness.reasons(findings)).singleElement().asString()
+                .contains("lab-host2 (TCG host-model Opteron_G3) cannot give the guest's CPU qemu64")
+                .endsWith("missing features sse4.2");
+        assertThat(findings.violations().get(0).fix()).contains("<feature policy='disable' name='sse4.2'/>");
+    }
+
+    @Test
+    void tcgGuestsIgnoreTheHostVendorAndKvmGuestsTheTcgCapabilities() {
+        Guest intelTcg = guest(LAB_TCG_GUEST, DiskSharing.SHARED,
+                xml -> xml.replace("<model fallback='forbid'>qemu64</model>",
+                        "<model fallback='forbid'>qemu64</model><vendor>Intel</vendor>"));
+        RuleHarness tcg = new RuleHarness(CpuRule::new,
+                host("src").tcgDomcaps(golden(DOMCAPS_TCG)).guest(intelTcg).build(),
+                host("amd").cpu("EPYC-Rome", "AMD").tcgDomcaps(golden(DOMCAPS_TCG)).build());
+        assertThat(tcg.explain("amd").violations()).as("TCG emulates an Intel CPU on AMD").isEmpty();
+
+        // A KVM Broadwell guest is still judged by the kvm host-model, even where TCG could emulate Broadwell.
+        RuleHarness kvm = new RuleHarness(CpuRule::new, source(BROADWELL),
+                host("has").hostModel("Haswell", "Intel").tcgDomcaps(golden(DOMCAPS_TCG)).build());
+        assertThat(RuleHarness.reasons(kvm.explain("has"))).singleElement().asString().contains("host-model Haswell")
+                .doesNotContain("TCG");
     }
 
     @Test

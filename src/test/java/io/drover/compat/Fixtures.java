@@ -42,6 +42,12 @@ public final class Fixtures {
     public static final String CAPS = "capabilities-qemu-7.2-x86_64.xml";
     public static final String DOMCAPS = "domcapabilities-qemu-7.2-kvm.xml";
     public static final String DOMCAPS_BLOCKERS = "domcapabilities-qemu-8.2-q35-blockers.xml";
+    /** The lab host's TCG domain capabilities: host-model EPYC = what QEMU 7.2's TCG emulates on that machine. */
+    public static final String DOMCAPS_TCG = "domcapabilities-qemu-7.2-tcg.xml";
+    /** The same with the lab's {@code --cpu-feature-off sse4.2}: host-model Opteron_G3 + extras, no sse4.2. */
+    public static final String DOMCAPS_TCG_NO_SSE42 = "domcapabilities-qemu-7.2-tcg-no-sse4.2.xml";
+    /** A running lab guest: TCG, custom qemu64 + ssse3 sse4.1 sse4.2 popcnt (+ hypervisor lahf_lm from libvirt). */
+    public static final String LAB_TCG_GUEST = "domain-lab-tcg-running.xml";
     public static final String RBD_GUEST = "domain-nova-rbd-running.xml";
     public static final String LOCAL_CHAIN_GUEST = "domain-local-chain-running.xml";
     public static final String PASSTHROUGH_GUEST = "domain-nova-host-passthrough.xml";
@@ -128,6 +134,7 @@ public final class Fixtures {
         private final String name;
         private String caps = golden(CAPS);
         private Optional<String> domcaps = Optional.of(golden(DOMCAPS));
+        private Optional<String> tcgDomcaps = Optional.empty();
         private Version libvirt = Version.parse("9.0.0");
         private Version qemu = Version.parse("7.2.0");
         private Optional<Version> kernel = Optional.empty();
@@ -156,6 +163,12 @@ public final class Fixtures {
 
         public HostBuilder domcaps(String xml) {
             domcaps = Optional.ofNullable(xml);
+            return this;
+        }
+
+        /** The host's {@code qemu} (TCG) domain capabilities, next to the kvm ones; none by default. */
+        public HostBuilder tcgDomcaps(String xml) {
+            tcgDomcaps = Optional.ofNullable(xml);
             return this;
         }
 
@@ -221,7 +234,8 @@ public final class Fixtures {
                     parsedCaps.domainTypes(), parsedCaps.machineTypes());
             Host host = new Host(name, "qemu+tcp://" + name + "/system", labels, sharedMounts, name,
                     new HostVersions(libvirt, qemu, kernel), parsedCaps,
-                    domcaps.map(DomainCapabilitiesParser::parse).stream().toList(),
+                    java.util.stream.Stream.concat(domcaps.stream(), tcgDomcaps.stream())
+                            .map(DomainCapabilitiesParser::parse).toList(),
                     capacity, Optional.empty());
             if (status == HostStatus.FAILED) {
                 return new SnapshotHost(name, host.uri(), status, Optional.of("Connection refused"), Optional.empty(),
