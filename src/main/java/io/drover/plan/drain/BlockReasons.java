@@ -28,8 +28,8 @@ final class BlockReasons {
                     + "being emptied or is not up to date", "drain fewer hosts at once, or re-inventory"));
         }
         if (!placement.getCandidates().isEmpty()) {
-            return List.of(new BlockReason(CAPACITY, "none of the %d hosts the rules allow has room for %d MiB and %d vCPUs"
-                    .formatted(placement.getCandidates().size(), placement.getMemoryMiB(), placement.getVcpus()),
+            return List.of(new BlockReason(CAPACITY, "no host the rules allow has room for %d MiB and %d vCPU (hosts allowed: %d)"
+                    .formatted(placement.getMemoryMiB(), placement.getVcpus(), placement.getCandidates().size()),
                     "free capacity on a compatible host, drain fewer hosts at once, or raise the overcommit ratios"));
         }
         int guest = placement.getGuestIndex();
