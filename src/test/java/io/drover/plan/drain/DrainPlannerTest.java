@@ -11,6 +11,7 @@ import io.drover.compat.Fixtures;
 import io.drover.compat.MigrationMode;
 import io.drover.model.ByteSize;
 import io.drover.model.DiskSharing;
+import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.SnapshotHost;
 import io.drover.plan.BlockReason;
@@ -19,6 +20,7 @@ import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.check.PlanChecker;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
@@ -49,10 +51,15 @@ class DrainPlannerTest {
         return host(name).cpu("Skylake-Client", "Intel").hostModel("Skylake-Client", "Intel", "hypervisor");
     }
 
+    /** Plans a drain, and checks the plan with the independent checker before any test looks at it. */
     private static Plan drain(PlanLimits limits, List<String> hosts, SnapshotHost... fleet) {
-        CompatibilityEngine engine = new CompatibilityEngine(Fixtures.snapshot(fleet), CompatibilityPolicy.defaults(),
+        FleetSnapshot snapshot = Fixtures.snapshot(fleet);
+        CompatibilityEngine engine = new CompatibilityEngine(snapshot, CompatibilityPolicy.defaults(),
                 Fixtures.CPU_MAP);
-        return new DrainPlanner(engine, limits, SOLVER, CLOCK).plan(hosts);
+        Plan plan = new DrainPlanner(engine, limits, SOLVER, CLOCK).plan(hosts);
+        assertThat(new PlanChecker(snapshot, CompatibilityPolicy.defaults(), Fixtures.CPU_MAP).check(plan))
+                .as("independent check of the plan").isEmpty();
+        return plan;
     }
 
     @Test
