@@ -37,8 +37,7 @@ public class CompatOptions {
     long bandwidthMibps;
 
     FleetSnapshot load(SnapshotStore store) {
-        long id = snapshot.resolve(store);
-        return store.load(id).orElseThrow(() -> CommandFailure.invalidInput("no complete snapshot with id " + id));
+        return snapshot.load(store);
     }
 
     CompatibilityEngine engine(FleetSnapshot fleet) {

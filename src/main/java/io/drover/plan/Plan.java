@@ -1,5 +1,6 @@
 package io.drover.plan;
 
+import io.drover.compat.CompatibilityPolicy;
 import io.drover.model.ByteSize;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,10 +11,11 @@ import java.util.stream.Stream;
  * A reviewable migration plan, made from one snapshot. Immutable once written: its file carries a hash of this
  * content, and the executor refuses a plan whose content no longer matches it.
  *
- * @param hosts the hosts the plan empties (drain, campaign) or relieves (rebalance), as requested
+ * @param hosts  the hosts the plan empties (drain, campaign) or relieves (rebalance), as requested
+ * @param policy the overcommit ratios and overheads the plan was made with: capacity is checked against them
  */
 public record Plan(String id, PlanKind kind, long snapshotId, Instant createdAt, List<String> hosts,
-        PlanLimits limits, List<PlanPhase> phases, List<BlockedGuest> blocked) {
+        PlanLimits limits, CompatibilityPolicy policy, List<PlanPhase> phases, List<BlockedGuest> blocked) {
 
     public Plan {
         hosts = List.copyOf(hosts);

@@ -13,4 +13,9 @@ public class StoreConfiguration {
     SnapshotStore snapshotStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         return new SnapshotStore(jdbc, new TransactionTemplate(tx));
     }
+
+    @Bean
+    PlanStore planStore(JdbcTemplate jdbc) {
+        return new PlanStore(jdbc);
+    }
 }

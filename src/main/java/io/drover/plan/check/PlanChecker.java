@@ -31,9 +31,9 @@ import java.util.UUID;
  * (a migrating guest counts on both hosts), every compatibility rule for every move, and, for drains, that every
  * guest of a drained host either leaves it or is listed as blocked, and that nothing else moves.
  *
- * <p>Needs only a plan file and a snapshot export. Capacity uses the same policy arithmetic as the rules: a guest
- * takes its memory plus the per-guest overhead, a host offers its memory times the memory overcommit and its
- * logical CPUs times the CPU overcommit.
+ * <p>Needs only a plan file and a snapshot export. Capacity uses the plan's own policy, with the same arithmetic
+ * as the rules: a guest takes its memory plus the per-guest overhead, a host offers its memory times the memory
+ * overcommit and its logical CPUs times the CPU overcommit. One checker checks one plan.
  */
 public final class PlanChecker {
 
@@ -43,7 +43,7 @@ public final class PlanChecker {
     private final Map<UUID, Guest> guests = new HashMap<>();
     private final Map<UUID, String> snapshotHostOf = new HashMap<>();
 
-    public PlanChecker(FleetSnapshot snapshot, CompatibilityPolicy policy, CpuMap cpuMap) {
+    private PlanChecker(FleetSnapshot snapshot, CompatibilityPolicy policy, CpuMap cpuMap) {
         this.snapshot = snapshot;
         this.policy = policy;
         this.engine = new CompatibilityEngine(snapshot, policy, cpuMap);
@@ -53,13 +53,16 @@ public final class PlanChecker {
         }));
     }
 
-    /** Every problem found; empty when the plan is sound. */
-    public List<String> check(Plan plan) {
-        List<String> problems = new ArrayList<>();
+    /** Every problem of {@code plan} against {@code snapshot}; empty when the plan is sound. */
+    public static List<String> check(Plan plan, FleetSnapshot snapshot, CpuMap cpuMap) {
         if (plan.snapshotId() != snapshot.id()) {
-            problems.add("the plan was made from snapshot " + plan.snapshotId() + ", not " + snapshot.id());
-            return problems;
+            return List.of("the plan was made from snapshot " + plan.snapshotId() + ", not " + snapshot.id());
         }
+        return new PlanChecker(snapshot, plan.policy(), cpuMap).check(plan);
+    }
+
+    private List<String> check(Plan plan) {
+        List<String> problems = new ArrayList<>();
         Map<UUID, String> location = new HashMap<>();
         Map<String, long[]> used = new HashMap<>();
         Map<String, long[]> capacity = new HashMap<>();

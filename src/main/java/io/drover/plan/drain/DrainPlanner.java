@@ -79,7 +79,7 @@ public final class DrainPlanner {
         blocked.sort(Comparator.comparing(BlockedGuest::host).thenComparing(BlockedGuest::guest));
         Instant now = clock.instant();
         return new Plan("drain-" + fleet.snapshot().id() + "-" + ID_TIME.format(now), PlanKind.DRAIN,
-                fleet.snapshot().id(), now, hostsToEmpty, limits,
+                fleet.snapshot().id(), now, hostsToEmpty, limits, fleet.policy(),
                 List.of(new PlanPhase(1, List.of(), schedule.waves())), blocked);
     }
 

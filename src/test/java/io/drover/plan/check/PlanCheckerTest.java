@@ -34,7 +34,6 @@ class PlanCheckerTest {
             skylake("kvm-2").capacity(16, ByteSize.ofGiB(2)).build(),
             skylake("kvm-3").capacity(16, ByteSize.ofGiB(8)).build(),
             skylake("kvm-old").versions("9.0.0", "6.2.0").capacity(16, ByteSize.ofGiB(8)).build());
-    private final PlanChecker checker = new PlanChecker(SNAPSHOT, CompatibilityPolicy.defaults(), Fixtures.CPU_MAP);
 
     private static Guest movable(String name) {
         return guest(RBD_GUEST, DiskSharing.SHARED, xml -> xml
@@ -54,7 +53,7 @@ class PlanCheckerTest {
 
     private static Plan drainOfKvm1(List<MigrationWave> waves) {
         return new Plan("drain-test", PlanKind.DRAIN, SNAPSHOT.id(), Instant.EPOCH, List.of("kvm-1"),
-                new PlanLimits(1, 2, 16, 1024), List.of(new PlanPhase(1, List.of(), waves)), List.of());
+                new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(), List.of(new PlanPhase(1, List.of(), waves)), List.of());
     }
 
     @Test
@@ -62,7 +61,7 @@ class PlanCheckerTest {
         Plan plan = drainOfKvm1(List.of(new MigrationWave(1, List.of(move(WEB, "kvm-1", "kvm-3"))),
                 new MigrationWave(2, List.of(move(DB, "kvm-1", "kvm-3")))));
 
-        assertThat(checker.check(plan)).isEmpty();
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).isEmpty();
     }
 
     @Test
@@ -71,7 +70,7 @@ class PlanCheckerTest {
                 move(WEB, "kvm-1", "kvm-2"),      // 1,280 MiB onto 2 GiB: fits alone
                 move(DB, "kvm-1", "kvm-2")))));   // second outbound from kvm-1, and 2,560 MiB > 2,048 MiB
 
-        assertThat(checker.check(plan)).containsExactly(
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).containsExactly(
                 "wave 1: 2 migrations leave kvm-1, over the limit of 1",
                 "wave 1: kvm-2 would hold 2560 MiB and 2 vCPUs, over its 2048 MiB and 64 vCPUs");
     }
@@ -81,7 +80,7 @@ class PlanCheckerTest {
         Plan plan = drainOfKvm1(List.of(new MigrationWave(1, List.of(move(WEB, "kvm-1", "kvm-old"))),
                 new MigrationWave(2, List.of(move(DB, "kvm-1", "kvm-3")))));
 
-        assertThat(checker.check(plan)).singleElement().asString()
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).singleElement().asString()
                 .startsWith("wave 1, web-1 → kvm-old: versions: kvm-old runs QEMU 6.2.0, older than 7.2.0");
     }
 
@@ -89,7 +88,7 @@ class PlanCheckerTest {
     void aGuestLeftOnTheDrainedHostMustBeListedAsBlocked() {
         Plan plan = drainOfKvm1(List.of(new MigrationWave(1, List.of(move(WEB, "kvm-1", "kvm-3")))));
 
-        assertThat(checker.check(plan)).containsExactly(
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).containsExactly(
                 "db-1 stays on drained host kvm-1 and is not listed as blocked");
     }
 
@@ -98,7 +97,7 @@ class PlanCheckerTest {
         Plan plan = drainOfKvm1(List.of(new MigrationWave(1, List.of(move(WEB, "kvm-3", "kvm-2"),
                 move(DB, "kvm-1", "kvm-3")))));
 
-        assertThat(checker.check(plan)).contains(
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).contains(
                 "wave 1, web-1: planned from kvm-3 but it runs on kvm-1 at that point",
                 "web-1 stays on drained host kvm-1 and is not listed as blocked",
                 "web-1 moves from kvm-3, which the drain does not empty");

@@ -57,7 +57,7 @@ class DrainPlannerTest {
         CompatibilityEngine engine = new CompatibilityEngine(snapshot, CompatibilityPolicy.defaults(),
                 Fixtures.CPU_MAP);
         Plan plan = new DrainPlanner(engine, limits, SOLVER, CLOCK).plan(hosts);
-        assertThat(new PlanChecker(snapshot, CompatibilityPolicy.defaults(), Fixtures.CPU_MAP).check(plan))
+        assertThat(PlanChecker.check(plan, snapshot, Fixtures.CPU_MAP))
                 .as("independent check of the plan").isEmpty();
         return plan;
     }

@@ -1,0 +1,33 @@
+package io.drover.store;
+
+import io.drover.plan.Plan;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The record of every plan Drover wrote: which snapshot, which file, which content hash. */
+public class PlanStore {
+
+    private final JdbcTemplate jdbc;
+
+    public PlanStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void save(Plan plan, String contentHash, Path file, Long jobExecutionId) {
+        jdbc.update("""
+                insert into migration_plan (id, kind, snapshot_id, content_hash, file, migrations, blocked, waves,
+                                            created_at, job_execution_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                plan.id(), plan.kind().name(), plan.snapshotId(), contentHash, file.toAbsolutePath().toString(),
+                (int) plan.migrations().count(), plan.blocked().size(), plan.waveCount(),
+                Timestamp.from(plan.createdAt()), jobExecutionId);
+    }
+
+    /** The content hash Drover recorded when it wrote the plan. */
+    public Optional<String> contentHash(String planId) {
+        return jdbc.queryForList("select content_hash from migration_plan where id = ?", String.class, planId)
+                .stream().findFirst();
+    }
+}
