@@ -43,6 +43,8 @@ in_host() {
         --wd=/ -- "$@"
 }
 host_uuid() { printf 'd7c1ab00-0000-4000-8000-%012d' "$1"; }
+# The UUID host i's daemon currently has (from its libvirtd.conf).
+host_uuid_of() { sed -n 's/^host_uuid = "\(.*\)"/\1/p' "$(hdir "$1")/etc-libvirt/libvirtd.conf"; }
 nhosts() { cat "$STATE/hosts" 2>/dev/null || echo 0; }
 is_up() { [[ -f $STATE/hosts ]]; }
 
@@ -70,8 +72,7 @@ net_up() {
 write_host_files() {
     local i=$1 h uuid
     h=$(hdir "$i")
-    uuid=$(host_uuid "$i")
-    [[ $i == 2 && ${SAME_UUID:-0} == 1 ]] && uuid=$(host_uuid 1)
+    uuid=$(host_uuid "$i")   # start_with_variations rewrites it from the host_uuid variation, if any
     mkdir -p "$h"/etc-libvirt/{qemu,storage} "$h"/run/drover \
         "$h"/var/{tmp,lib/libvirt/qemu,lib/libvirt/images,cache/libvirt/qemu/capabilities,log/libvirt/qemu}
     ln -sfn /run "$h/var/run"
@@ -185,7 +186,10 @@ caps_probe() { vsh "$1" capabilities >/dev/null; }
 #   drop_machine=NAME     machine type removed from the cache (idem)
 #   drop_qemu_flag=FLAG   QEMU capability flag removed from the cache (e.g. migration-file-drop-cache) (idem)
 #   cpu_feature_off=FEAT  wrapper over the QEMU binary appends FEAT=off to -cpu (changes the binary's ctime, so the
-#                         daemon re-probes QEMU: cache edits are applied after that probe)
+#                         daemon re-probes QEMU: cache edits are applied after that probe), AND the feature is set
+#                         false in the cached host CPU definitions (hostCPU kvm and tcg), so that the host-model of
+#                         domcapabilities lacks it, as on a real host without the feature
+#   host_uuid=UUID        host_uuid in libvirtd.conf (default d7c1ab00-...-00000000000<i>)
 
 var_get() { sed -n "s/^$2=//p" "$(hdir "$1")/variations" | tail -n1; }
 var_set() {
@@ -212,6 +216,24 @@ caps_edit() {
     for m in $(var_get "$i" drop_qemu_flag | tr ',' ' '); do
         sed -i "/<flag name='$m'\/>/d" "$f"
     done
+    # A host CPU without the feature: QEMU's probed host CPU (<hostCPU type='kvm'> and type='tcg', the CPUs libvirt
+    # builds domcapabilities' host-model from) reports it false. Only the host-model changes: named models keep their
+    # usable='yes|no' as probed.
+    for m in $(var_get "$i" cpu_feature_off | tr ',' ' '); do
+        local re=${m//./\\.}
+        sed -i "/<hostCPU type=/,/<\/hostCPU>/s|<property name='$re' type='boolean' value='true'[^/]*/>|<property name='$m' type='boolean' value='false'/>|" "$f"
+        # (no "sed | grep -q": with pipefail, grep's early exit fails the pipeline through SIGPIPE)
+        [[ $(sed -n "/<hostCPU type='tcg'/,/<\/hostCPU>/{/<property name='$re' type='boolean'/p}" "$f") ]] ||
+            die "CPU feature $m is not a property of $(hname "$i")'s cached QEMU host CPU (QEMU's name, e.g. sse4.2)"
+    done
+}
+
+# host_uuid in libvirtd.conf: the host_uuid variation, else the host's default.
+apply_host_uuid() {
+    local i=$1 uuid
+    uuid=$(var_get "$i" host_uuid)
+    [[ -n $uuid ]] || uuid=$(host_uuid "$i")
+    sed -i "s|^host_uuid = .*|host_uuid = \"$uuid\"|" "$(hdir "$i")/etc-libvirt/libvirtd.conf"
 }
 
 wrap_qemu() {
@@ -246,11 +268,14 @@ unwrap_qemu() {
         rm -f /run/drover/qemu-system-x86_64.real'
 }
 
-caps_vars() { echo "$(var_get "$1" qemu_version)$(var_get "$1" drop_machine)$(var_get "$1" drop_qemu_flag)"; }
+caps_vars() {
+    echo "$(var_get "$1" qemu_version)$(var_get "$1" drop_machine)$(var_get "$1" drop_qemu_flag)$(var_get "$1" cpu_feature_off)"
+}
 
 # Start host i's daemon with its variations applied (daemon must be stopped). $2: dir of seed cache files.
 start_with_variations() {
     local i=$1 seed=$2 f
+    apply_host_uuid "$i"
     rm -f "$(hdir "$i")"/var/cache/libvirt/qemu/capabilities/*.xml
     [[ -n $seed ]] && cp "$seed"/*.xml "$(hdir "$i")/var/cache/libvirt/qemu/capabilities/"
     f=$(var_get "$i" cpu_feature_off)
@@ -399,7 +424,6 @@ parse_host_opt() { # "i=VALUE" -> sets variation $2 on host i
 cmd_up() {
     local n=3 t0 i g
     PENDING_VARS=()
-    SAME_UUID=0
     local guests=1
     while (($#)); do
         case $1 in
@@ -408,7 +432,7 @@ cmd_up() {
             --host-drop-machine) parse_host_opt "$2" drop_machine; shift 2 ;;
             --host-cpu-feature-off) parse_host_opt "$2" cpu_feature_off; shift 2 ;;
             --host-drop-qemu-flag) parse_host_opt "$2" drop_qemu_flag; shift 2 ;;
-            --same-uuid) SAME_UUID=1; shift ;;
+            --same-uuid) PENDING_VARS+=("2|host_uuid|$(host_uuid 1)"); shift ;;
             --no-guests) guests=0; shift ;;
             *) die "up: unknown option $1" ;;
         esac
@@ -558,6 +582,12 @@ cmd_vary() {
             --drop-machine) var_set "$i" drop_machine "$2"; shift 2 ;;
             --cpu-feature-off) var_set "$i" cpu_feature_off "$2"; shift 2 ;;
             --drop-qemu-flag) var_set "$i" drop_qemu_flag "$2"; shift 2 ;;
+            --host-uuid)
+                [[ ${2:-} =~ ^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$ ]] || die "--host-uuid needs a UUID"
+                var_set "$i" host_uuid "$2"; shift 2 ;;
+            --same-uuid-as)
+                [[ ${2:-} =~ ^[0-9]+$ ]] && (($2 >= 1 && $2 <= $(nhosts))) || die "--same-uuid-as needs a host index"
+                var_set "$i" host_uuid "$(host_uuid_of "$2")"; shift 2 ;;
             --reset) : > "$(hdir "$i")/variations"; shift ;;
             *) die "vary: unknown option $1" ;;
         esac
@@ -623,7 +653,8 @@ usage: lab.sh COMMAND [options]
      [--host-cpu-feature-off I=FEATURE[,FEATURE]] [--host-drop-qemu-flag I=FLAG[,FLAG]] [--same-uuid] [--no-guests]
   down                      tear everything down
   status                    hosts, daemons, guests
-  vary I [--qemu-version X.Y.Z] [--drop-machine M] [--cpu-feature-off F] [--drop-qemu-flag FLAG] [--reset]
+  vary I [--qemu-version X.Y.Z] [--drop-machine M] [--cpu-feature-off F] [--drop-qemu-flag FLAG]
+         [--host-uuid UUID | --same-uuid-as J] [--reset]
                             apply/clear variations on running host I (restarts its libvirtd)
   verify-disk GUEST         check GUEST's disk pattern wherever it runs
   precreate-overlay GUEST I create GUEST's overlay on host I (needed before --copy-storage-inc)
