@@ -13,3 +13,11 @@ CREATE TABLE migration_plan (
     created_at       TIMESTAMPTZ NOT NULL,
     job_execution_id BIGINT
 );
+
+-- What each plan job was asked for (its job parameter is the row id: a request naming hundreds of hosts would not
+-- fit in Spring Batch's 2,500-character parameter column).
+CREATE TABLE plan_request (
+    id           BIGSERIAL PRIMARY KEY,
+    request      JSONB       NOT NULL,
+    requested_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

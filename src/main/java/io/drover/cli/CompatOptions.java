@@ -3,11 +3,9 @@ package io.drover.cli;
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.compat.CpuMap;
-import io.drover.compat.CpuMapException;
 import io.drover.model.ByteSize;
 import io.drover.model.FleetSnapshot;
 import io.drover.store.SnapshotStore;
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -17,9 +15,8 @@ public class CompatOptions {
     @Mixin
     SnapshotOption snapshot;
 
-    @Option(names = "--cpu-map", paramLabel = "DIR", defaultValue = "/usr/share/libvirt/cpu_map",
-            description = "libvirt's CPU map directory (default: ${DEFAULT-VALUE}).")
-    Path cpuMap;
+    @Mixin
+    CpuMapOption cpuMap;
 
     @Option(names = "--cpu-overcommit", defaultValue = "4.0", description = "vCPUs per logical CPU (default 4.0).")
     double cpuOvercommit;
@@ -45,11 +42,7 @@ public class CompatOptions {
     }
 
     CpuMap cpuMap() {
-        try {
-            return CpuMap.load(cpuMap);
-        } catch (CpuMapException e) {
-            throw CommandFailure.invalidInput(e.getMessage());
-        }
+        return cpuMap.load();
     }
 
     CompatibilityPolicy policy() {

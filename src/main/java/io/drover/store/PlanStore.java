@@ -1,6 +1,7 @@
 package io.drover.store;
 
 import io.drover.plan.Plan;
+import io.drover.plan.PlanRequest;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.Optional;
@@ -23,6 +24,16 @@ public class PlanStore {
                 plan.id(), plan.kind().name(), plan.snapshotId(), contentHash, file.toAbsolutePath().toString(),
                 (int) plan.migrations().count(), plan.blocked().size(), plan.waveCount(),
                 Timestamp.from(plan.createdAt()), jobExecutionId);
+    }
+
+    public long saveRequest(PlanRequest request) {
+        return jdbc.queryForObject("insert into plan_request (request) values (?::jsonb) returning id", Long.class,
+                ModelJson.mapper().writeValueAsString(request));
+    }
+
+    public PlanRequest request(long requestId) {
+        return ModelJson.mapper().readValue(jdbc.queryForObject("select request from plan_request where id = ?",
+                String.class, requestId), PlanRequest.class);
     }
 
     /** The content hash Drover recorded when it wrote the plan. */

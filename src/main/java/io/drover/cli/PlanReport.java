@@ -1,0 +1,59 @@
+package io.drover.cli;
+
+import io.drover.plan.BlockReason;
+import io.drover.plan.BlockedGuest;
+import io.drover.plan.MigrationWave;
+import io.drover.plan.Plan;
+import io.drover.plan.PlanPhase;
+import io.drover.plan.PlannedMigration;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** A plan for review: what it does in one paragraph, a table per wave, then every blocked guest and why. */
+final class PlanReport {
+
+    private PlanReport() {
+    }
+
+    static void print(Plan plan, String contentHash, PrintWriter out) {
+        long migrations = plan.migrations().count();
+        out.printf("Plan %s: %s of %s, from snapshot %d (%s)%n", plan.id(), plan.kind(), String.join(", ",
+                plan.hosts()), plan.snapshotId(), contentHash);
+        out.printf("%d migrations in %d waves, %d MiB of memory, estimated %s; %d guests blocked%n",
+                migrations, plan.waveCount(), plan.memoryMoved().toMiB(), human(plan.estimatedDuration()),
+                plan.blocked().size());
+        out.printf("Limits: %d out and %d in per host, %d in the fleet at once; %d MiB/s per migration%n",
+                plan.limits().maxOutboundPerHost(), plan.limits().maxInboundPerHost(), plan.limits().maxConcurrent(),
+                plan.limits().bandwidthMiBs());
+        for (PlanPhase phase : plan.phases()) {
+            if (!phase.hostsToUpgrade().isEmpty()) {
+                out.printf("%nPhase %d, then upgrade %s%n", phase.number(), String.join(", ", phase.hostsToUpgrade()));
+            }
+            for (MigrationWave wave : phase.waves()) {
+                out.printf("%nWave %d (%d migrations, est. %s)%n", wave.number(), wave.migrations().size(),
+                        human(wave.estimatedDuration()));
+                TextTable table = new TextTable("GUEST", "FROM", "TO", "MODE", "MEMORY", "EST.", "RISKS");
+                for (PlannedMigration move : wave.migrations()) {
+                    table.row(move.guest(), move.source(), move.destination(), move.mode().label()
+                            + (move.copyDisks().isEmpty() ? "" : " " + move.copyDisks()), move.memory(),
+                            human(move.estimatedDuration()), move.risks().size());
+                }
+                table.print(out);
+            }
+        }
+        if (!plan.blocked().isEmpty()) {
+            out.printf("%nBlocked (%d):%n", plan.blocked().size());
+            for (BlockedGuest blocked : plan.blocked()) {
+                out.printf("  %s on %s%n", blocked.guest(), blocked.host());
+                for (BlockReason reason : blocked.reasons()) {
+                    out.printf("    %s: %s%n      fix: %s%n", reason.ruleId(), reason.reason(), reason.fix());
+                }
+            }
+        }
+    }
+
+    static String human(Duration duration) {
+        long seconds = Math.round(duration.toMillis() / 1000.0);
+        return seconds < 120 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
+    }
+}

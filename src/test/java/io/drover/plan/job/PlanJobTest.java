@@ -1,0 +1,85 @@
+package io.drover.plan.job;
+
+import static io.drover.inventory.job.InventoryTestSupport.inventory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.drover.compat.CompatibilityPolicy;
+import io.drover.compat.CpuMap;
+import io.drover.compat.MigrationMode;
+import io.drover.inventory.job.InventoryLauncher;
+import io.drover.model.FleetSnapshot;
+import io.drover.plan.Plan;
+import io.drover.plan.PlanFile;
+import io.drover.plan.PlanKind;
+import io.drover.plan.PlanLimits;
+import io.drover.plan.PlanRequest;
+import io.drover.plan.PlannedMigration;
+import io.drover.plan.check.PlanChecker;
+import io.drover.plan.job.PlanLauncher.PlanRun;
+import io.drover.store.PlanStore;
+import io.drover.store.SnapshotStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The plan job on the bundled dump of the real lab fleet: a drain planned, written, recorded and checked. */
+@SpringBootTest
+@ActiveProfiles("test")
+class PlanJobTest {
+
+    @Autowired
+    InventoryLauncher inventoryLauncher;
+
+    @Autowired
+    PlanLauncher planLauncher;
+
+    @Autowired
+    SnapshotStore snapshots;
+
+    @Autowired
+    PlanStore plans;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void drainsALabHostIntoAFileTheCheckerAccepts() throws Exception {
+        FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
+
+        PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("rack=r1"),
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString()));
+
+        assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+        Path file = run.planFile().orElseThrow();
+        assertThat(file).startsWith(dir);
+        PlanFile planFile = new PlanFile();
+        Plan plan = planFile.read(file);
+        assertThat(plan.hosts()).containsExactly("lab-host1");
+        assertThat(plan.migrations()).extracting(PlannedMigration::guest, PlannedMigration::mode)
+                .containsExactlyInAnyOrder(tuple("lab-shared", MigrationMode.LIVE),
+                        tuple("lab-local", MigrationMode.LIVE_BLOCK_ALL));
+        assertThat(plan.blocked()).isEmpty();
+        assertThat(plans.contentHash(plan.id())).contains(planFile.contentHash(plan));
+        assertThat(PlanChecker.check(plan, snapshot, CpuMap.loadDefault())).isEmpty();
+    }
+
+    @Test
+    void anUnknownHostFailsThePlanJobNamingIt() throws Exception {
+        FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
+
+        PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("lab-host9"),
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString()));
+
+        assertThat(run.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(run.planFile()).isEmpty();
+        assertThat(run.failure()).hasValueSatisfying(failure -> assertThat(failure)
+                .hasMessage("snapshot " + snapshot.id() + " has no host 'lab-host9'"));
+    }
+}
