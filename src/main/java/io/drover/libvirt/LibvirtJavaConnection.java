@@ -200,8 +200,11 @@ final class LibvirtJavaConnection implements HypervisorConnection {
         request.bandwidthMiBs().ifPresent(bandwidth -> parameters.add(
                 new TypedUlongParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_BANDWIDTH, bandwidth)));
         int flags = request.flags().stream().mapToInt(LibvirtJavaConnection::libvirtFlag).reduce(0, (a, b) -> a | b);
-        onDomain(domainName, "migrate to " + request.destinationUri() + ":", domain -> domain.migrateToURI(
-                request.destinationUri(), parameters.toArray(TypedParameter[]::new), flags));
+        // libvirt-java cannot marshal an empty typed-parameter array (JNA throws): without parameters, use
+        // virDomainMigrateToURI2, which takes the same flags.
+        onDomain(domainName, "migrate to " + request.destinationUri() + ":", domain -> parameters.isEmpty()
+                ? domain.migrateToURI(request.destinationUri(), null, null, flags, null, 0)
+                : domain.migrateToURI(request.destinationUri(), parameters.toArray(TypedParameter[]::new), flags));
     }
 
     private static int libvirtFlag(MigrationFlag flag) {

@@ -23,6 +23,11 @@ public record Host(String name, String uri, Map<String, String> labels, List<Str
         domainCapabilities = List.copyOf(domainCapabilities);
     }
 
+    public Host withVersions(HostVersions upgraded) {
+        return new Host(name, uri, labels, sharedMounts, hostname, upgraded, capabilities, domainCapabilities,
+                capacity, sysinfo);
+    }
+
     /**
      * What a guest of the given domain type ({@code kvm} or {@code qemu}) may use here: the CPU models QEMU can run
      * under KVM and under TCG differ, so domain capabilities are collected per type.

@@ -36,9 +36,9 @@ class LabMigrationTest {
         }).findFirst().orElseThrow(() -> new AssertionError(guest + " runs on no lab host"));
     }
 
-    private void migrate(String guest, int from, int to, Set<MigrationFlag> flags) {
+    private void migrate(String guest, int from, int to, Set<MigrationFlag> flags, OptionalLong bandwidth) {
         try (HypervisorConnection source = connector.open(LabFleet.uri(from))) {
-            source.migrate(guest, new MigrationRequest(LabFleet.uri(to), flags, OptionalLong.of(512)));
+            source.migrate(guest, new MigrationRequest(LabFleet.uri(to), flags, bandwidth));
         }
     }
 
@@ -48,7 +48,7 @@ class LabMigrationTest {
         int home = hostRunning(guest);
         int away = home % 3 + 1;
 
-        migrate(guest, home, away, LIVE_P2P);
+        migrate(guest, home, away, LIVE_P2P, OptionalLong.empty());
 
         try (HypervisorConnection source = connector.open(LabFleet.uri(home));
                 HypervisorConnection destination = connector.open(LabFleet.uri(away))) {
@@ -56,7 +56,7 @@ class LabMigrationTest {
                     .contains(new DomainState(PowerState.RUNNING, DomainState.RUNNING_MIGRATED));
             assertThat(source.domainState(guest)).isEmpty();
         }
-        migrate(guest, away, home, LIVE_P2P);
+        migrate(guest, away, home, LIVE_P2P, OptionalLong.of(512));
         assertThat(hostRunning(guest)).isEqualTo(home);
     }
 
@@ -65,7 +65,7 @@ class LabMigrationTest {
         String guest = "lab-local";
         int home = hostRunning(guest);
 
-        assertThatThrownBy(() -> migrate(guest, home, home % 3 + 1, LIVE_P2P))
+        assertThatThrownBy(() -> migrate(guest, home, home % 3 + 1, LIVE_P2P, OptionalLong.of(512)))
                 .isInstanceOfSatisfying(LibvirtFailure.class, failure -> {
                     assertThat(failure.kind()).isEqualTo(LibvirtErrorKind.INCOMPATIBLE);
                     assertThat(failure.code()).isEqualTo(81); // VIR_ERR_MIGRATE_UNSAFE
