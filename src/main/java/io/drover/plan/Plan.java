@@ -2,9 +2,14 @@ package io.drover.plan;
 
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.model.ByteSize;
+import io.drover.model.UpgradeTarget;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -12,15 +17,26 @@ import java.util.stream.Stream;
  * content, and the executor refuses a plan whose content no longer matches it.
  *
  * @param hosts  the hosts the plan empties (drain, campaign) or relieves (rebalance), as requested
- * @param policy the overcommit ratios and overheads the plan was made with: capacity is checked against them
+ * @param policy    the overcommit ratios and overheads the plan was made with: capacity is checked against them
+ * @param upgradeTo for upgrade campaigns, the versions a phase's {@code hostsToUpgrade} run once it is done
  */
 public record Plan(String id, PlanKind kind, long snapshotId, Instant createdAt, List<String> hosts,
-        PlanLimits limits, CompatibilityPolicy policy, List<PlanPhase> phases, List<BlockedGuest> blocked) {
+        PlanLimits limits, CompatibilityPolicy policy, Optional<UpgradeTarget> upgradeTo, List<PlanPhase> phases,
+        List<BlockedGuest> blocked) {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     public Plan {
         hosts = List.copyOf(hosts);
         phases = List.copyOf(phases);
         blocked = List.copyOf(blocked);
+    }
+
+    /** {@code drain-12-20261125-224938}: kind, snapshot, UTC time. */
+    public static String id(PlanKind kind, long snapshotId, Instant createdAt) {
+        String prefix = kind == PlanKind.UPGRADE_CAMPAIGN ? "campaign" : kind.name().toLowerCase(Locale.ROOT);
+        return prefix + "-" + snapshotId + "-" + ID_TIME.format(createdAt);
     }
 
     public Stream<PlannedMigration> migrations() {

@@ -10,11 +10,13 @@ import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.model.SnapshotHost;
+import io.drover.model.UpgradeTarget;
 import io.drover.plan.BlockedGuest;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
+import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +26,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Verifies a plan against the snapshot it was made from, trusting nothing the planner computed: it replays the
  * waves on the snapshot's hosts and checks every limit, every host's memory and vCPUs while guests are in flight
  * (a migrating guest counts on both hosts), every compatibility rule for every move, and, for drains, that every
- * guest of a drained host either leaves it or is listed as blocked, and that nothing else moves.
+ * guest of a drained host either leaves it or is listed as blocked, and that nothing else moves. For campaigns,
+ * each phase is judged on the fleet as the earlier phases leave it (guests moved, hosts upgraded), and a host may
+ * only be upgraded once no guest runs on it.
  *
  * <p>Needs only a plan file and a snapshot export. Capacity uses the plan's own policy, with the same arithmetic
  * as the rules: a guest takes its memory plus the per-guest overhead, a host offers its memory times the memory
@@ -37,39 +42,25 @@ import java.util.UUID;
  */
 public final class PlanChecker {
 
-    private final FleetSnapshot snapshot;
+    private final Plan plan;
     private final CompatibilityPolicy policy;
-    private final CompatibilityEngine engine;
+    private final CpuMap cpuMap;
     private final Map<UUID, Guest> guests = new HashMap<>();
-    private final Map<UUID, String> snapshotHostOf = new HashMap<>();
+    private final Map<UUID, String> location = new HashMap<>();
+    private final Map<String, long[]> used = new HashMap<>();
+    private final Map<String, long[]> capacity = new HashMap<>();
+    private final Set<UUID> moved = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
 
-    private PlanChecker(FleetSnapshot snapshot, CompatibilityPolicy policy, CpuMap cpuMap) {
-        this.snapshot = snapshot;
-        this.policy = policy;
-        this.engine = new CompatibilityEngine(snapshot, policy, cpuMap);
-        snapshot.hosts().forEach(host -> host.guests().forEach(guest -> {
-            guests.put(guest.uuid(), guest);
-            snapshotHostOf.put(guest.uuid(), host.name());
-        }));
-    }
-
-    /** Every problem of {@code plan} against {@code snapshot}; empty when the plan is sound. */
-    public static List<String> check(Plan plan, FleetSnapshot snapshot, CpuMap cpuMap) {
-        if (plan.snapshotId() != snapshot.id()) {
-            return List.of("the plan was made from snapshot " + plan.snapshotId() + ", not " + snapshot.id());
-        }
-        return new PlanChecker(snapshot, plan.policy(), cpuMap).check(plan);
-    }
-
-    private List<String> check(Plan plan) {
-        List<String> problems = new ArrayList<>();
-        Map<UUID, String> location = new HashMap<>();
-        Map<String, long[]> used = new HashMap<>();
-        Map<String, long[]> capacity = new HashMap<>();
+    private PlanChecker(Plan plan, FleetSnapshot snapshot, CpuMap cpuMap) {
+        this.plan = plan;
+        this.policy = plan.policy();
+        this.cpuMap = cpuMap;
         for (SnapshotHost entry : snapshot.hosts()) {
             entry.host().ifPresent(host -> capacity.put(host.name(), capacityOf(host)));
             long[] load = used.computeIfAbsent(entry.name(), name -> new long[2]);
             for (Guest guest : entry.guests()) {
+                guests.put(guest.uuid(), guest);
                 if (guest.state().isActive()) {
                     location.put(guest.uuid(), entry.name());
                     load[0] += demand(guest);
@@ -77,19 +68,37 @@ public final class PlanChecker {
                 }
             }
         }
-        Set<UUID> moved = new HashSet<>();
-        plan.phases().forEach(phase -> phase.waves().forEach(wave ->
-                checkWave(plan, wave, location, used, capacity, moved, problems)));
+    }
+
+    /** Every problem of {@code plan} against {@code snapshot}; empty when the plan is sound. */
+    public static List<String> check(Plan plan, FleetSnapshot snapshot, CpuMap cpuMap) {
+        if (plan.snapshotId() != snapshot.id()) {
+            return List.of("the plan was made from snapshot " + plan.snapshotId() + ", not " + snapshot.id());
+        }
+        return new PlanChecker(plan, snapshot, cpuMap).check(snapshot);
+    }
+
+    private List<String> check(FleetSnapshot snapshot) {
+        FleetSnapshot fleet = snapshot;
+        for (PlanPhase phase : plan.phases()) {
+            CompatibilityEngine engine = new CompatibilityEngine(fleet, policy, cpuMap);
+            Map<UUID, String> phaseMoves = new HashMap<>();
+            for (MigrationWave wave : phase.waves()) {
+                checkWave(engine, wave, phaseMoves);
+            }
+            checkUpgradedHostsAreEmpty(phase);
+            fleet = fleet.after(phaseMoves, upgrades(phase));
+        }
         if (plan.kind() == PlanKind.DRAIN) {
-            checkDrainIsComplete(plan, moved, problems);
+            checkDrainIsComplete(snapshot);
         }
         return problems;
     }
 
-    private void checkWave(Plan plan, MigrationWave wave, Map<UUID, String> location, Map<String, long[]> used,
-            Map<String, long[]> capacity, Set<UUID> moved, List<String> problems) {
+    private void checkWave(CompatibilityEngine engine, MigrationWave wave, Map<UUID, String> phaseMoves) {
         String where = "wave " + wave.number();
-        checkLimits(plan.limits(), wave, where, problems);
+        checkLimits(plan.limits(), wave, where);
+        List<PlannedMigration> valid = new ArrayList<>();
         for (PlannedMigration move : wave.migrations()) {
             String guestWhere = where + ", " + move.guest();
             if (!guests.containsKey(move.uuid())) {
@@ -104,12 +113,9 @@ public final class PlanChecker {
             if (plan.kind() == PlanKind.DRAIN && plan.hosts().contains(move.destination())) {
                 problems.add(guestWhere + ": moves onto " + move.destination() + ", a host the plan empties");
             }
-            checkRules(move, guestWhere, problems);
-            long[] load = used.computeIfAbsent(move.destination(), name -> new long[2]);
-            Guest guest = guestOf(move);
-            load[0] += demand(guest);
-            load[1] += guest.vcpus();
-            moved.add(move.uuid());
+            checkRules(engine, move, guestWhere);
+            add(move.destination(), guests.get(move.uuid()), 1);
+            valid.add(move);
         }
         // While the wave runs, sources still hold their leaving guests and destinations already hold them.
         capacity.forEach((host, limit) -> {
@@ -119,18 +125,21 @@ public final class PlanChecker {
                         .formatted(load[0] >> 20, load[1], limit[0] >> 20, limit[1]));
             }
         });
-        for (PlannedMigration move : wave.migrations()) {
-            if (move.source().equals(location.get(move.uuid()))) {
-                Guest guest = guestOf(move);
-                long[] load = used.get(move.source());
-                load[0] -= demand(guest);
-                load[1] -= guest.vcpus();
-                location.put(move.uuid(), move.destination());
-            }
+        for (PlannedMigration move : valid) {
+            add(move.source(), guests.get(move.uuid()), -1);
+            location.put(move.uuid(), move.destination());
+            phaseMoves.put(move.uuid(), move.destination());
+            moved.add(move.uuid());
         }
     }
 
-    private static void checkLimits(PlanLimits limits, MigrationWave wave, String where, List<String> problems) {
+    private void add(String host, Guest guest, int sign) {
+        long[] load = used.computeIfAbsent(host, name -> new long[2]);
+        load[0] += sign * demand(guest);
+        load[1] += sign * guest.vcpus();
+    }
+
+    private void checkLimits(PlanLimits limits, MigrationWave wave, String where) {
         if (wave.migrations().size() > limits.maxConcurrent()) {
             problems.add(where + ": " + wave.migrations().size() + " migrations at once, over the fleet limit of "
                     + limits.maxConcurrent());
@@ -155,33 +164,40 @@ public final class PlanChecker {
         });
     }
 
-    /**
-     * Every rule but static capacity (which the wave replay checks with the plan's own moves) must allow it. The
-     * rules judge the guest from the host it had in the snapshot: exact for drains, where each guest moves once.
-     */
-    private void checkRules(PlannedMigration move, String where, List<String> problems) {
-        int guest = engine.guestId(move.guest(), Optional.of(snapshotHostOf.get(move.uuid())));
+    /** Every rule but static capacity (which the wave replay checks with the plan's own moves) must allow it. */
+    private void checkRules(CompatibilityEngine engine, PlannedMigration move, String where) {
+        int guest = engine.guestId(move.guest(), Optional.of(move.source()));
         Verdict verdict = engine.check(guest, engine.hostId(move.destination()));
-        for (Violation violation : verdict.violations()) {
-            if (!violation.ruleId().equals(CapacityRule.ID)) {
-                problems.add(where + " → " + move.destination() + ": " + violation.ruleId() + ": "
-                        + violation.reason());
-            }
-        }
-        boolean onlyCapacity = verdict.violations().stream().allMatch(v -> v.ruleId().equals(CapacityRule.ID));
-        if (onlyCapacity && !verdict.violations().isEmpty()) {
-            return; // the mode of a pair refused only for static capacity is still the storage rule's
+        List<Violation> violations = verdict.violations().stream()
+                .filter(violation -> !violation.ruleId().equals(CapacityRule.ID)).toList();
+        violations.forEach(violation -> problems.add(where + " → " + move.destination() + ": "
+                + violation.ruleId() + ": " + violation.reason()));
+        if (!violations.isEmpty() || !verdict.allowed()) {
+            return; // a pair refused only for static capacity has no verdict mode to compare
         }
         verdict.mode().filter(mode -> mode != move.mode()).ifPresent(mode -> problems.add(where + ": planned as "
                 + move.mode() + " but the rules give " + mode));
-        if (verdict.allowed() && !verdict.copyDisks().equals(move.copyDisks())) {
+        if (!verdict.copyDisks().equals(move.copyDisks())) {
             problems.add(where + ": copies disks " + move.copyDisks() + " but the rules say " + verdict.copyDisks());
         }
     }
 
-    private void checkDrainIsComplete(Plan plan, Set<UUID> moved, List<String> problems) {
-        Set<UUID> blocked = new HashSet<>();
-        plan.blocked().stream().map(BlockedGuest::uuid).forEach(blocked::add);
+    private void checkUpgradedHostsAreEmpty(PlanPhase phase) {
+        Map<String, List<String>> left = location.entrySet().stream()
+                .filter(entry -> phase.hostsToUpgrade().contains(entry.getValue()))
+                .collect(Collectors.groupingBy(Map.Entry::getValue,
+                        Collectors.mapping(entry -> guests.get(entry.getKey()).name(), Collectors.toList())));
+        left.forEach((host, names) -> problems.add("phase " + phase.number() + " upgrades " + host
+                + " while " + String.join(", ", names.stream().sorted().toList()) + " still run there"));
+    }
+
+    private Map<String, UpgradeTarget> upgrades(PlanPhase phase) {
+        return plan.upgradeTo().map(target -> phase.hostsToUpgrade().stream()
+                .collect(Collectors.toMap(host -> host, host -> target))).orElse(Map.of());
+    }
+
+    private void checkDrainIsComplete(FleetSnapshot snapshot) {
+        Set<UUID> blocked = plan.blocked().stream().map(BlockedGuest::uuid).collect(Collectors.toSet());
         for (String hostName : plan.hosts()) {
             snapshot.host(hostName).ifPresentOrElse(entry -> entry.guests().stream()
                     .filter(guest -> !moved.contains(guest.uuid()) && !blocked.contains(guest.uuid()))
@@ -191,10 +207,6 @@ public final class PlanChecker {
         }
         plan.migrations().filter(move -> !plan.hosts().contains(move.source())).forEach(move -> problems.add(
                 move.guest() + " moves from " + move.source() + ", which the drain does not empty"));
-    }
-
-    private Guest guestOf(PlannedMigration move) {
-        return guests.get(move.uuid());
     }
 
     private long demand(Guest guest) {

@@ -29,7 +29,11 @@ public final class PlacementProblem {
     private PlacementProblem() {
     }
 
-    public static PlacementSolution emptying(CompatibilityEngine engine, Set<Integer> emptiedHosts) {
+    /**
+     * @param upgradePending hosts a later campaign step empties: allowed, but a guest put there moves again
+     */
+    public static PlacementSolution emptying(CompatibilityEngine engine, Set<Integer> emptiedHosts,
+            Set<Integer> upgradePending) {
         FleetIndex fleet = engine.fleet();
         CompatibilityPolicy policy = fleet.policy();
         List<HostSlot> slots = new ArrayList<>();
@@ -37,7 +41,7 @@ public final class PlacementProblem {
         for (int h = 0; h < fleet.hostCount(); h++) {
             if (fleet.hasFacts(h)) {
                 boolean emptied = emptiedHosts.contains(h);
-                HostSlot slot = slot(fleet, h, policy, emptied);
+                HostSlot slot = slot(fleet, h, policy, emptied, upgradePending.contains(h));
                 slots.add(slot);
                 slotByHost.put(h, slot);
             }
@@ -74,17 +78,28 @@ public final class PlacementProblem {
         return (bytes + MIB - 1) / MIB;
     }
 
-    private static HostSlot slot(FleetIndex fleet, int h, CompatibilityPolicy policy, boolean emptied) {
+    private static HostSlot slot(FleetIndex fleet, int h, CompatibilityPolicy policy, boolean emptied,
+            boolean upgradePending) {
         Host host = fleet.host(h);
         long capacityMiB = (long) Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit()) / MIB;
         int vcpuCapacity = (int) Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
         // What an emptied host holds leaves with the plan; a kept host's active guests all stay.
         long baseMiB = emptied ? 0 : (fleet.load().usedMemory(h) + MIB - 1) / MIB;
         int baseVcpus = emptied ? 0 : fleet.load().usedVcpus(h);
-        return new HostSlot(host.name(), capacityMiB, baseMiB, vcpuCapacity, baseVcpus, emptied);
+        return new HostSlot(host.name(), capacityMiB, baseMiB, vcpuCapacity, baseVcpus, emptied, upgradePending);
     }
 
-    /** Largest guests first, each onto the candidate with the most free memory that still fits it. */
+    /**
+     * Largest guests first, each onto the candidate that still fits it: a host that will not be upgraded later
+     * before one that will, then the one with the most free memory.
+     */
+    private static boolean better(HostSlot candidate, long candidateFree, HostSlot best, long bestFree) {
+        if (candidate.isUpgradePending() != best.isUpgradePending()) {
+            return !candidate.isUpgradePending();
+        }
+        return candidateFree > bestFree;
+    }
+
     private static void placeGreedily(List<GuestPlacement> placements, List<HostSlot> slots) {
         Map<HostSlot, long[]> free = new HashMap<>();
         slots.forEach(slot -> free.put(slot, new long[] {slot.getMemoryCapacityMiB() - slot.getBaseMemoryMiB(),
@@ -97,7 +112,7 @@ public final class PlacementProblem {
             for (HostSlot candidate : placement.getCandidates()) {
                 long[] room = free.get(candidate);
                 boolean fits = room[0] >= placement.getMemoryMiB() && room[1] >= placement.getVcpus();
-                if (fits && (best == null || room[0] > free.get(best)[0])) {
+                if (fits && (best == null || better(candidate, room[0], best, free.get(best)[0]))) {
                     best = candidate;
                 }
             }

@@ -15,15 +15,23 @@ public class HostSlot {
     private final int vcpuCapacity;
     private final int baseVcpus;
     private final boolean evacuated;
+    private final boolean upgradePending;
 
     public HostSlot(String name, long memoryCapacityMiB, long baseMemoryMiB, int vcpuCapacity, int baseVcpus,
             boolean evacuated) {
+        this(name, memoryCapacityMiB, baseMemoryMiB, vcpuCapacity, baseVcpus, evacuated, false);
+    }
+
+    /** @param upgradePending a later step of an upgrade campaign empties this host too */
+    public HostSlot(String name, long memoryCapacityMiB, long baseMemoryMiB, int vcpuCapacity, int baseVcpus,
+            boolean evacuated, boolean upgradePending) {
         this.name = name;
         this.memoryCapacityMiB = memoryCapacityMiB;
         this.baseMemoryMiB = baseMemoryMiB;
         this.vcpuCapacity = vcpuCapacity;
         this.baseVcpus = baseVcpus;
         this.evacuated = evacuated;
+        this.upgradePending = upgradePending;
     }
 
     public String getName() {
@@ -50,6 +58,11 @@ public class HostSlot {
 
     public boolean isEvacuated() {
         return evacuated;
+    }
+
+    /** A guest landing here will have to move again when a later campaign step upgrades this host. */
+    public boolean isUpgradePending() {
+        return upgradePending;
     }
 
     @Override

@@ -20,6 +20,7 @@ public class PlacementConstraints implements ConstraintProvider {
     public static final String HOST_VCPU_CAPACITY = "Host vCPU capacity";
     public static final String STRANDED_GUEST = "Guest stranded on a host being emptied";
     public static final String MIGRATION = "Migration";
+    public static final String MIGRATION_TO_BE_REPEATED = "Migration onto a host still to be upgraded";
     public static final String MEMORY_MOVED = "Memory moved";
     public static final String IMBALANCE = "Memory imbalance";
 
@@ -40,6 +41,7 @@ public class PlacementConstraints implements ConstraintProvider {
                 // Soft, in order of importance
                 strandedGuest(factory),
                 migration(factory),
+                migrationToBeRepeated(factory),
                 memoryMoved(factory),
                 imbalance(factory)
         };
@@ -78,6 +80,17 @@ public class PlacementConstraints implements ConstraintProvider {
                 .filter(GuestPlacement::isMoved)
                 .penalizeLong(MIGRATIONS)
                 .asConstraint(MIGRATION);
+    }
+
+    /**
+     * In an upgrade campaign, a guest put on a host that a later step upgrades must move again: count that future
+     * migration now, so guests go to already-upgraded hosts when they can.
+     */
+    Constraint migrationToBeRepeated(ConstraintFactory factory) {
+        return factory.forEach(GuestPlacement.class)
+                .filter(placement -> placement.isMoved() && placement.getTarget().isUpgradePending())
+                .penalizeLong(MIGRATIONS)
+                .asConstraint(MIGRATION_TO_BE_REPEATED);
     }
 
     /** Moved memory is network time and dirty-page risk: penalised by MiB moved. */

@@ -52,6 +52,15 @@ class PlacementConstraintsTest {
     }
 
     @Test
+    void migrationToBeRepeated() {
+        HostSlot pending = new HostSlot("pending", 65_536, 0, 64, 0, false, true);
+        verifier.verifyThat(PlacementConstraints::migrationToBeRepeated)
+                .given(guest("a", 1_024, 1, DRAINED, pending), guest("b", 1_024, 1, DRAINED, BIG),
+                        guest("stays-on-pending", 1_024, 1, pending, null))
+                .penalizesBy(1);
+    }
+
+    @Test
     void memoryMoved() {
         verifier.verifyThat(PlacementConstraints::memoryMoved)
                 .given(guest("a", 1_024, 1, DRAINED, BIG), guest("b", 512, 1, DRAINED, SMALL),
