@@ -1,83 +1,26 @@
 package io.drover.cli;
 
-import io.drover.plan.Plan;
-import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
-import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanRequest;
-import io.drover.plan.job.PlanLauncher;
-import io.drover.plan.job.PlanLauncher.PlanRun;
-import io.drover.store.SnapshotStore;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "drain", mixinStandardHelpOptions = true,
         description = "Plans emptying hosts: every guest on them moves to a compatible host with room, in waves; "
                 + "nothing else moves. Writes the plan under --out and prints it for review.")
-public class PlanDrainCommand extends BaseCommand {
-
-    @Parameters(arity = "1..*", paramLabel = "HOST",
-            description = "Host names or label selectors (key=value[,key=value]) of the hosts to empty.")
-    List<String> hosts;
-
-    @Mixin
-    CompatOptions compat;
-
-    @Option(names = "--max-outbound", defaultValue = "1", description = "Migrations leaving one host at once.")
-    int maxOutbound;
-
-    @Option(names = "--max-inbound", defaultValue = "2", description = "Migrations arriving at one host at once.")
-    int maxInbound;
-
-    @Option(names = "--max-concurrent", defaultValue = "16", description = "Migrations in the fleet at once.")
-    int maxConcurrent;
-
-    @Option(names = "--time-limit", defaultValue = "30s", paramLabel = "DURATION",
-            converter = DurationConverter.class, description = "Most time spent improving the plan (e.g. 30s, 2m).")
-    Duration timeLimit;
-
-    @Option(names = "--out", defaultValue = "plans", paramLabel = "DIR", description = "Where to write the plan.")
-    Path out;
+public class PlanDrainCommand extends MakePlanCommand {
 
     PlanDrainCommand(SpringContext spring) {
         super(spring);
     }
 
     @Override
-    protected int doCall() throws Exception {
-        PlanLimits limits;
-        try {
-            limits = new PlanLimits(maxOutbound, maxInbound, maxConcurrent, compat.bandwidthMibps);
-        } catch (IllegalArgumentException e) {
-            throw CommandFailure.invalidInput(e.getMessage());
-        }
-        long snapshotId = compat.snapshot.resolve(bean(SnapshotStore.class));
-        PlanRun run = bean(PlanLauncher.class).run(new PlanRequest(PlanKind.DRAIN, snapshotId, hosts, limits,
-                compat.policy(), timeLimit, out.toString()));
-        Path file = run.planFile().orElseThrow(() -> failure(run));
-        PlanFile planFile = new PlanFile();
-        Plan plan = planFile.read(file);
-        PlanReport.print(plan, planFile.contentHash(plan), out());
-        out().printf("%nWritten to %s%n", file);
-        if (plan.migrations().findAny().isEmpty() && !plan.blocked().isEmpty()) {
-            return ExitCodes.NO_FEASIBLE_PLAN;
-        }
-        return plan.blocked().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    PlanKind kind() {
+        return PlanKind.DRAIN;
     }
 
-    /** A request the planner rejected (unknown host, bad selector) is the operator's to fix; anything else failed. */
-    private static CommandFailure failure(PlanRun run) {
-        Throwable cause = run.failure().orElse(null);
-        while (cause != null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        String message = cause == null ? "plan " + run.status() : cause.getMessage();
-        return cause instanceof IllegalArgumentException ? CommandFailure.invalidInput(message)
-                : new CommandFailure(ExitCodes.FAILURE, message);
+    @Override
+    Optional<PlanRequest.Campaign> campaign() {
+        return Optional.empty();
     }
 }

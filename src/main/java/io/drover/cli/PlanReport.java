@@ -22,12 +22,18 @@ final class PlanReport {
         out.printf("%d migrations in %d waves, %d MiB of memory, estimated %s; %d guests blocked%n",
                 migrations, plan.waveCount(), plan.memoryMoved().toMiB(), human(plan.estimatedDuration()),
                 plan.blocked().size());
+        plan.upgradeTo().ifPresent(target -> out.printf("Upgrade to:%s%s%s%n",
+                target.qemu().map(version -> " QEMU " + version).orElse(""),
+                target.libvirt().map(version -> " libvirt " + version).orElse(""),
+                target.kernel().map(version -> " kernel " + version).orElse("")));
         out.printf("Limits: %d out and %d in per host, %d in the fleet at once; %d MiB/s per migration%n",
                 plan.limits().maxOutboundPerHost(), plan.limits().maxInboundPerHost(), plan.limits().maxConcurrent(),
                 plan.limits().bandwidthMiBs());
         for (PlanPhase phase : plan.phases()) {
-            if (!phase.hostsToUpgrade().isEmpty()) {
-                out.printf("%nPhase %d, then upgrade %s%n", phase.number(), String.join(", ", phase.hostsToUpgrade()));
+            if (plan.upgradeTo().isPresent()) {
+                out.printf("%nPhase %d: empty %s, then upgrade %s%n", phase.number(),
+                        String.join(", ", phase.hostsEmptied()), phase.hostsToUpgrade().isEmpty() ? "nothing"
+                                : String.join(", ", phase.hostsToUpgrade()));
             }
             for (MigrationWave wave : phase.waves()) {
                 out.printf("%nWave %d (%d migrations, est. %s)%n", wave.number(), wave.migrations().size(),

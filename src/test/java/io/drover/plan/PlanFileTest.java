@@ -22,7 +22,7 @@ class PlanFileTest {
     private static final Plan PLAN = new Plan("drain-7-20261125-220000", PlanKind.DRAIN, 7,
             Instant.parse("2026-11-25T22:00:00Z"), List.of("kvm-1"), PlanLimits.DEFAULTS,
             CompatibilityPolicy.defaults(), Optional.empty(),
-            List.of(new PlanPhase(1, List.of(), List.of(new MigrationWave(1, List.of(new PlannedMigration("web-1",
+            List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), List.of(new MigrationWave(1, List.of(new PlannedMigration("web-1",
                     UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f"), "kvm-1", "kvm-2",
                     MigrationMode.LIVE_BLOCK_ALL, List.of("vda"), ByteSize.ofMiB(1280), 2, Duration.ofMillis(3500),
                     List.of("memory-transfer: slow"))))))),

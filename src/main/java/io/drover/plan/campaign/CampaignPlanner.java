@@ -34,8 +34,9 @@ import java.util.stream.Collectors;
  * Guests avoid hosts still to be upgraded, which would make them move twice. A host whose guests cannot all leave
  * is not upgraded, and the plan says why.
  *
- * <p>Batches take the least loaded hosts first: they are the cheapest to empty, and once upgraded they are the
- * room later batches need. Headroom is kept by planning against a reduced memory overcommit.
+ * <p>Each batch takes the least loaded of the hosts left, as the fleet stands after the batches before it: they are
+ * the cheapest to empty, and once upgraded they are the room later batches need. Headroom is kept by planning
+ * against a reduced memory overcommit.
  */
 public final class CampaignPlanner {
 
@@ -63,19 +64,21 @@ public final class CampaignPlanner {
             throw new IllegalArgumentException("headroom must be in [0, 1), not " + headroom);
         }
         CompatibilityPolicy planning = policy.withMemoryOvercommit(policy.memoryOvercommit() * (1 - headroom));
-        List<List<String>> batches = batches(snapshot, hostsToUpgrade, batchSize);
+        hostsToUpgrade.forEach(host -> snapshot.host(host).orElseThrow(() -> new IllegalArgumentException(
+                "snapshot " + snapshot.id() + " has no host '" + host + "'")));
         Set<String> pending = new LinkedHashSet<>(hostsToUpgrade);
         FleetSnapshot fleet = snapshot;
         List<PlanPhase> phases = new ArrayList<>();
         List<BlockedGuest> blocked = new ArrayList<>();
         int nextWave = 1;
-        for (List<String> batch : batches) {
+        while (!pending.isEmpty()) {
+            List<String> batch = leastLoaded(fleet, pending, batchSize);
             batch.forEach(pending::remove);
             CompatibilityEngine engine = new CompatibilityEngine(fleet, planning, cpuMap);
             HostEmptier.Emptying emptying = emptier.empty(engine, Set.copyOf(batch), pending, nextWave);
             Set<String> stuck = emptying.blocked().stream().map(BlockedGuest::host).collect(Collectors.toSet());
             List<String> upgraded = batch.stream().filter(host -> !stuck.contains(host)).toList();
-            phases.add(new PlanPhase(phases.size() + 1, upgraded, emptying.waves()));
+            phases.add(new PlanPhase(phases.size() + 1, batch, upgraded, emptying.waves()));
             blocked.addAll(emptying.blocked());
             nextWave += emptying.waves().size();
             fleet = fleet.after(moves(emptying.waves()), upgraded.stream()
@@ -93,21 +96,15 @@ public final class CampaignPlanner {
         return moves;
     }
 
-    /** Least loaded first (memory of active guests), in batches of at most {@code size}. */
-    static List<List<String>> batches(FleetSnapshot snapshot, List<String> hosts, int size) {
+    /** The {@code size} hosts holding the least memory of active guests (ties by name). */
+    private static List<String> leastLoaded(FleetSnapshot fleet, Set<String> hosts, int size) {
         Map<String, Long> load = new HashMap<>();
         for (String name : hosts) {
-            SnapshotHost host = snapshot.host(name).orElseThrow(() -> new IllegalArgumentException(
-                    "snapshot " + snapshot.id() + " has no host '" + name + "'"));
+            SnapshotHost host = fleet.host(name).orElseThrow();
             load.put(name, host.guests().stream().filter(guest -> guest.state().isActive())
                     .mapToLong(guest -> guest.memory().bytes()).sum());
         }
-        List<String> ordered = hosts.stream()
-                .sorted(Comparator.comparing((String host) -> load.get(host)).thenComparing(host -> host)).toList();
-        List<List<String>> batches = new ArrayList<>();
-        for (int start = 0; start < ordered.size(); start += size) {
-            batches.add(ordered.subList(start, Math.min(start + size, ordered.size())));
-        }
-        return batches;
+        return hosts.stream().sorted(Comparator.comparing((String host) -> load.get(host)).thenComparing(host -> host))
+                .limit(size).toList();
     }
 }

@@ -84,7 +84,7 @@ public final class PlanChecker {
             CompatibilityEngine engine = new CompatibilityEngine(fleet, policy, cpuMap);
             Map<UUID, String> phaseMoves = new HashMap<>();
             for (MigrationWave wave : phase.waves()) {
-                checkWave(engine, wave, phaseMoves);
+                checkWave(engine, phase, wave, phaseMoves);
             }
             checkUpgradedHostsAreEmpty(phase);
             fleet = fleet.after(phaseMoves, upgrades(phase));
@@ -95,7 +95,8 @@ public final class PlanChecker {
         return problems;
     }
 
-    private void checkWave(CompatibilityEngine engine, MigrationWave wave, Map<UUID, String> phaseMoves) {
+    private void checkWave(CompatibilityEngine engine, PlanPhase phase, MigrationWave wave,
+            Map<UUID, String> phaseMoves) {
         String where = "wave " + wave.number();
         checkLimits(plan.limits(), wave, where);
         List<PlannedMigration> valid = new ArrayList<>();
@@ -110,8 +111,8 @@ public final class PlanChecker {
                         + location.getOrDefault(move.uuid(), "no host") + " at that point");
                 continue;
             }
-            if (plan.kind() == PlanKind.DRAIN && plan.hosts().contains(move.destination())) {
-                problems.add(guestWhere + ": moves onto " + move.destination() + ", a host the plan empties");
+            if (phase.hostsEmptied().contains(move.destination())) {
+                problems.add(guestWhere + ": moves onto " + move.destination() + ", a host this phase empties");
             }
             checkRules(engine, move, guestWhere);
             add(move.destination(), guests.get(move.uuid()), 1);

@@ -38,6 +38,6 @@ public final class DrainPlanner {
         Instant now = clock.instant();
         return new Plan(Plan.id(PlanKind.DRAIN, fleet.snapshot().id(), now), PlanKind.DRAIN, fleet.snapshot().id(),
                 now, hostsToEmpty, limits, fleet.policy(), Optional.empty(),
-                List.of(new PlanPhase(1, List.of(), emptying.waves())), emptying.blocked());
+                List.of(new PlanPhase(1, hostsToEmpty, List.of(), emptying.waves())), emptying.blocked());
     }
 }

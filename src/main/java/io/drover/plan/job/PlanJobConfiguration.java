@@ -9,6 +9,7 @@ import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanRequest;
+import io.drover.plan.campaign.CampaignPlanner;
 import io.drover.plan.drain.DrainPlanner;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
@@ -17,6 +18,7 @@ import io.drover.store.SnapshotStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -54,8 +56,7 @@ public class PlanJobConfiguration {
             PlanRequest request = plans.request(requestId);
             FleetSnapshot snapshot = snapshots.load(request.snapshotId()).orElseThrow(() ->
                     new IllegalArgumentException("no complete snapshot with id " + request.snapshotId()));
-            Plan plan = planner(request, snapshot, CpuMap.load(cpuMapDirectory))
-                    .plan(HostSelector.select(snapshot, request.hosts()));
+            Plan plan = plan(request, snapshot, CpuMap.load(cpuMapDirectory));
             Path file = Path.of(request.outputDirectory()).resolve(plan.id() + ".plan.json");
             String hash = new PlanFile().write(plan, file);
             var job = contribution.getStepExecution().getJobExecution();
@@ -66,17 +67,26 @@ public class PlanJobConfiguration {
         };
     }
 
-    private static DrainPlanner planner(PlanRequest request, FleetSnapshot snapshot, CpuMap cpuMap) {
-        if (request.kind() != PlanKind.DRAIN) {
-            throw new IllegalArgumentException(request.kind() + " plans are not supported yet");
+    private static Plan plan(PlanRequest request, FleetSnapshot snapshot, CpuMap cpuMap) {
+        List<String> hosts = HostSelector.select(snapshot, request.hosts());
+        PlacementSolver solver = solver(request.timeLimit());
+        if (request.kind() == PlanKind.DRAIN) {
+            return new DrainPlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(),
+                    solver, Clock.systemUTC()).plan(hosts);
         }
-        // Stop early once the solver stops finding better plans: a tenth of the budget, at least a second.
-        Duration unimproved = request.timeLimit().dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
-                ? Duration.ofSeconds(1) : request.timeLimit().dividedBy(10);
-        PlacementSolver solver = new PlacementSolver(new SolverSettings(request.timeLimit(), unimproved, 0L,
-                EnvironmentMode.REPRODUCIBLE));
-        return new DrainPlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(), solver,
-                Clock.systemUTC());
+        if (request.kind() == PlanKind.UPGRADE_CAMPAIGN) {
+            PlanRequest.Campaign campaign = request.campaign().orElseThrow();
+            return new CampaignPlanner(cpuMap, request.limits(), solver, Clock.systemUTC()).plan(snapshot,
+                    request.policy(), hosts, campaign.upgradeTo(), campaign.batchSize(), campaign.headroom());
+        }
+        throw new IllegalArgumentException(request.kind() + " plans are not supported yet");
+    }
+
+    /** Stops early once the solver stops finding better plans: after a tenth of its budget, at least a second. */
+    private static PlacementSolver solver(Duration timeLimit) {
+        Duration unimproved = timeLimit.dividedBy(10).compareTo(Duration.ofSeconds(1)) < 0
+                ? Duration.ofSeconds(1) : timeLimit.dividedBy(10);
+        return new PlacementSolver(new SolverSettings(timeLimit, unimproved, 0L, EnvironmentMode.REPRODUCIBLE));
     }
 
     @Bean

@@ -22,6 +22,7 @@ import io.drover.store.SnapshotStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -54,7 +55,8 @@ class PlanJobTest {
         FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
 
         PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("rack=r1"),
-                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString()));
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
+                Optional.empty()));
 
         assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
         Path file = run.planFile().orElseThrow();
@@ -75,7 +77,8 @@ class PlanJobTest {
         FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
 
         PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("lab-host9"),
-                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString()));
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
+                Optional.empty()));
 
         assertThat(run.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(run.planFile()).isEmpty();
