@@ -6,15 +6,10 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParser;
 import javax.xml.parsers.SAXParserFactory;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.Locator;
@@ -31,23 +26,20 @@ import org.xml.sax.helpers.DefaultHandler;
  * hypervisor or application namespaces keep their prefix ({@code nova:instance}) and so never match the plain
  * libvirt names the parsers ask for.
  *
- * <p>The JDK's SAX parser builds the tree (a DOM builder cannot report line numbers). Parsers are reused per thread;
- * a document is confined to the thread that parsed it, like any DOM.
+ * <p>The JDK's SAX parser feeds a small tree of {@link XmlElement}s (name, line, attributes, children, text): a
+ * JDK DOM costs several times more to build, and thirty thousand domains are parsed in one inventory. Parsers are
+ * reused per thread; a document is immutable once parsed.
  */
 public final class XmlDocument {
 
-    private static final String LINE_KEY = "io.drover.line";
-
     private static final SAXParserFactory SAX_FACTORY = newSaxFactory();
-    private static final DocumentBuilderFactory DOM_FACTORY = DocumentBuilderFactory.newDefaultInstance();
-    private static final ThreadLocal<Parsers> PARSERS = ThreadLocal.withInitial(Parsers::create);
+    private static final ThreadLocal<SAXParser> PARSERS = ThreadLocal.withInitial(XmlDocument::newParser);
 
     private final String kind;
-    private final XmlElement root;
+    private XmlElement root;
 
-    private XmlDocument(String kind, Document document) {
+    private XmlDocument(String kind) {
         this.kind = kind;
-        this.root = new XmlElement(this, document.getDocumentElement());
     }
 
     /**
@@ -59,19 +51,20 @@ public final class XmlDocument {
         if (xml == null || xml.isBlank()) {
             throw new LibvirtXmlException(kind, 0, "empty document");
         }
-        Parsers parsers = PARSERS.get();
-        DomBuilder builder = new DomBuilder(parsers.documentBuilder.newDocument());
+        SAXParser parser = PARSERS.get();
+        XmlDocument document = new XmlDocument(kind);
+        TreeBuilder builder = new TreeBuilder(document);
         try {
-            parsers.saxParser.parse(new InputSource(new StringReader(xml)), builder);
+            parser.parse(new InputSource(new StringReader(xml)), builder);
         } catch (SAXParseException e) {
             throw new LibvirtXmlException(kind, e.getLineNumber(), e.getColumnNumber(),
                     "malformed XML: " + e.getMessage(), e);
         } catch (SAXException | IOException e) {
             throw new LibvirtXmlException(kind, 0, 0, "malformed XML: " + e.getMessage(), e);
         } finally {
-            parsers.saxParser.reset();
+            parser.reset();
         }
-        return new XmlDocument(kind, builder.document);
+        return document;
     }
 
     /**
@@ -96,11 +89,6 @@ public final class XmlDocument {
         return root;
     }
 
-    static int lineOf(Element element) {
-        Object line = element.getUserData(LINE_KEY);
-        return line instanceof Integer number ? number : 0;
-    }
-
     private static SAXParserFactory newSaxFactory() {
         SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
         factory.setNamespaceAware(false);
@@ -118,32 +106,27 @@ public final class XmlDocument {
         return factory;
     }
 
-    /** The per-thread parser pair: JAXP parsers are not thread-safe, and creating one costs more than a parse. */
-    private record Parsers(SAXParser saxParser, DocumentBuilder documentBuilder) {
-
-        static Parsers create() {
-            try {
-                return new Parsers(SAX_FACTORY.newSAXParser(), DOM_FACTORY.newDocumentBuilder());
-            } catch (ParserConfigurationException | SAXException e) {
-                throw new IllegalStateException("cannot create an XML parser", e);
-            }
+    /** JAXP parsers are not thread-safe, and creating one costs more than a parse: one per thread. */
+    private static SAXParser newParser() {
+        try {
+            return SAX_FACTORY.newSAXParser();
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot create an XML parser", e);
         }
     }
 
     /**
-     * Builds a DOM from SAX events, recording each element's start-tag line. Whitespace-only text between elements is
-     * dropped; libvirt puts no meaning in it.
+     * Builds the element tree from SAX events, recording each element's start-tag line. Text is kept per element;
+     * whitespace between elements means nothing to libvirt and reads as no text.
      */
-    private static final class DomBuilder extends DefaultHandler {
+    private static final class TreeBuilder extends DefaultHandler {
 
-        private final Document document;
-        private final Deque<Node> open = new ArrayDeque<>();
-        private final StringBuilder text = new StringBuilder();
+        private final XmlDocument document;
+        private final Deque<XmlElement.Builder> open = new ArrayDeque<>();
         private Locator locator;
 
-        DomBuilder(Document document) {
+        TreeBuilder(XmlDocument document) {
             this.document = document;
-            open.push(document);
         }
 
         @Override
@@ -153,46 +136,29 @@ public final class XmlDocument {
 
         @Override
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
-            flushText();
-            Element element = document.createElement(qName);
-            for (int i = 0, n = attributes.getLength(); i < n; i++) {
-                element.setAttribute(attributes.getQName(i), attributes.getValue(i));
+            String[] names = new String[attributes.getLength()];
+            String[] values = new String[names.length];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = attributes.getQName(i);
+                values[i] = attributes.getValue(i);
             }
-            if (locator != null) {
-                element.setUserData(LINE_KEY, locator.getLineNumber(), null);
-            }
-            open.peek().appendChild(element);
-            open.push(element);
+            open.push(new XmlElement.Builder(document, qName, locator == null ? 0 : locator.getLineNumber(), names,
+                    values));
         }
 
         @Override
         public void endElement(String uri, String localName, String qName) {
-            flushText();
-            open.pop();
+            XmlElement element = open.pop().build();
+            if (open.isEmpty()) {
+                document.root = element;
+            } else {
+                open.peek().add(element);
+            }
         }
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            text.append(ch, start, length);
-        }
-
-        private void flushText() {
-            if (text.length() == 0) {
-                return;
-            }
-            if (!isWhitespace(text) && open.peek() instanceof Element parent) {
-                parent.appendChild(document.createTextNode(text.toString()));
-            }
-            text.setLength(0);
-        }
-
-        private static boolean isWhitespace(CharSequence chars) {
-            for (int i = 0, n = chars.length(); i < n; i++) {
-                if (!Character.isWhitespace(chars.charAt(i))) {
-                    return false;
-                }
-            }
-            return true;
+            open.peek().text(ch, start, length);
         }
     }
 }

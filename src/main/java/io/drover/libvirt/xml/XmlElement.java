@@ -4,9 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-
 /**
  * One element of an {@link XmlDocument}: its children by name, attributes and text, and errors that carry its line.
  * Blank attributes and texts read as absent, so callers see {@link Optional#empty()} rather than {@code ""}.
@@ -14,28 +11,38 @@ import org.w3c.dom.Node;
 public final class XmlElement {
 
     private final XmlDocument document;
-    private final Element element;
+    private final String name;
+    private final int line;
+    private final String[] attributeNames;
+    private final String[] attributeValues;
+    private final List<XmlElement> children;
+    private final String text;
 
-    XmlElement(XmlDocument document, Element element) {
-        this.document = document;
-        this.element = element;
+    private XmlElement(Builder builder) {
+        this.document = builder.document;
+        this.name = builder.name;
+        this.line = builder.line;
+        this.attributeNames = builder.attributeNames;
+        this.attributeValues = builder.attributeValues;
+        this.children = builder.children.isEmpty() ? List.of() : List.copyOf(builder.children);
+        this.text = builder.text == null ? "" : builder.text.toString().strip();
     }
 
     /** The tag name, with its prefix if it has one. */
     public String name() {
-        return element.getTagName();
+        return name;
     }
 
     /** The line of the element's start tag (1-based). */
     public int line() {
-        return XmlDocument.lineOf(element);
+        return line;
     }
 
     /** The first child element named {@code childName}. */
     public Optional<XmlElement> child(String childName) {
-        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element child && child.getTagName().equals(childName)) {
-                return Optional.of(new XmlElement(document, child));
+        for (XmlElement child : children) {
+            if (child.name.equals(childName)) {
+                return Optional.of(child);
             }
         }
         return Optional.empty();
@@ -48,30 +55,33 @@ public final class XmlElement {
 
     /** All child elements named {@code childName}, in document order. */
     public List<XmlElement> children(String childName) {
-        List<XmlElement> children = new ArrayList<>();
-        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element child && child.getTagName().equals(childName)) {
-                children.add(new XmlElement(document, child));
+        List<XmlElement> named = new ArrayList<>();
+        for (XmlElement child : children) {
+            if (child.name.equals(childName)) {
+                named.add(child);
             }
         }
-        return children;
+        return named;
     }
 
     /** All child elements, in document order. */
     public List<XmlElement> children() {
-        List<XmlElement> children = new ArrayList<>();
-        for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element child) {
-                children.add(new XmlElement(document, child));
-            }
-        }
         return children;
     }
 
     /** An attribute's value; absent when missing or blank. */
     public Optional<String> attribute(String attributeName) {
-        String value = element.getAttribute(attributeName);
+        String value = rawAttribute(attributeName);
         return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    private String rawAttribute(String attributeName) {
+        for (int i = 0; i < attributeNames.length; i++) {
+            if (attributeNames[i].equals(attributeName)) {
+                return attributeValues[i];
+            }
+        }
+        return "";
     }
 
     /** An attribute's value, or an error {@code <element> has no 'attribute' attribute}. */
@@ -82,12 +92,12 @@ public final class XmlElement {
 
     /** Whether the element has an attribute with this exact value, e.g. {@code supported='yes'}. */
     public boolean hasAttribute(String attributeName, String value) {
-        return element.getAttribute(attributeName).equals(value);
+        return rawAttribute(attributeName).equals(value);
     }
 
-    /** The element's text content, trimmed; {@code ""} when it has none. */
+    /** The element's own text, trimmed; {@code ""} when it has none. libvirt puts text only in leaf elements. */
     public String text() {
-        return element.getTextContent().strip();
+        return text;
     }
 
     /** The trimmed text of the first child named {@code childName}; absent when the child is missing or blank. */
@@ -140,5 +150,39 @@ public final class XmlElement {
     @Override
     public String toString() {
         return "<" + name() + "> at " + document.kind() + " line " + line();
+    }
+
+    /** Collects one element while the parser is inside it. */
+    static final class Builder {
+        private final XmlDocument document;
+        private final String name;
+        private final int line;
+        private final String[] attributeNames;
+        private final String[] attributeValues;
+        private final List<XmlElement> children = new ArrayList<>();
+        private StringBuilder text;
+
+        Builder(XmlDocument document, String name, int line, String[] attributeNames, String[] attributeValues) {
+            this.document = document;
+            this.name = name;
+            this.line = line;
+            this.attributeNames = attributeNames;
+            this.attributeValues = attributeValues;
+        }
+
+        void add(XmlElement child) {
+            children.add(child);
+        }
+
+        void text(char[] chars, int start, int length) {
+            if (text == null) {
+                text = new StringBuilder(length);
+            }
+            text.append(chars, start, length);
+        }
+
+        XmlElement build() {
+            return new XmlElement(this);
+        }
     }
 }
