@@ -41,7 +41,7 @@ public final class DrainComparison {
         int btrLimit = Integer.getInteger("btrplace.timeLimit", 300);
         boolean fenceAll = !System.getProperty("btrplace.fence", "all").equals("drained");
         List<String> rows = new ArrayList<>();
-        rows.add("| instance | Drover engine build s | Drover plan s (30 s / 5 s budget) | Drover plan s (quick) | BtrPlace model build s | BtrPlace solve s "
+        rows.add("| instance | Drover engine build s | Drover plan s (drain.spent / drain.unimproved) | Drover plan s (quick) | BtrPlace model build s | BtrPlace solve s "
                 + "| ratio BtrPlace / Drover (plan, quick) | migrations Drover / quick / BtrPlace | blocked (Drover) / excluded "
                 + "(BtrPlace) | waves (Drover) | feasible Drover / BtrPlace | peak heap MiB Drover / BtrPlace |");
         rows.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
