@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Builds the placement problem for emptying some hosts: one slot per host with facts, one placement per guest on a
@@ -48,28 +49,36 @@ public final class PlacementProblem {
         }
         List<Integer> kept = slotByHost.keySet().stream()
                 .filter(h -> !emptiedHosts.contains(h) && fleet.isOk(h)).sorted().toList();
-        List<GuestPlacement> placements = new ArrayList<>();
-        // Guests of one kind (same CPU, machine type, versions, storage) share one candidate list: thousands of
-        // guests times thousands of hosts would not fit in memory as separate lists.
+        List<Integer> movable = IntStream.range(0, fleet.guestCount())
+                .filter(g -> emptiedHosts.contains(fleet.source(g)) && slotByHost.containsKey(fleet.source(g)))
+                .boxed().toList();
+        // Millions of rule checks (every movable guest × every kept host): the engine is thread-safe, so on all
+        // cores. Guests of one kind (same CPU, machine type, versions, storage) then share one candidate list:
+        // thousands of guests times thousands of hosts would not fit in memory as separate lists.
+        List<BitSet> allowedHosts = movable.parallelStream().map(g -> allowedHosts(engine, g, kept)).toList();
         Map<BitSet, List<HostSlot>> sharedCandidates = new HashMap<>();
-        for (int g = 0; g < fleet.guestCount(); g++) {
+        List<GuestPlacement> placements = new ArrayList<>();
+        for (int i = 0; i < movable.size(); i++) {
+            int g = movable.get(i);
+            List<HostSlot> candidates = sharedCandidates.computeIfAbsent(allowedHosts.get(i),
+                    hosts -> hosts.stream().mapToObj(slotByHost::get).toList());
+            Guest facts = fleet.guest(g);
             int source = fleet.source(g);
-            if (emptiedHosts.contains(source) && slotByHost.containsKey(source)) {
-                BitSet allowed = new BitSet(fleet.hostCount());
-                for (int h : kept) {
-                    if (engine.allowedIgnoringLoad(g, h)) {
-                        allowed.set(h);
-                    }
-                }
-                List<HostSlot> candidates = sharedCandidates.computeIfAbsent(allowed,
-                        hosts -> hosts.stream().mapToObj(slotByHost::get).toList());
-                Guest facts = fleet.guest(g);
-                placements.add(new GuestPlacement(facts.name() + "@" + fleet.hostName(source), g,
-                        demandMiB(facts, policy), facts.vcpus(), slotByHost.get(source), candidates));
-            }
+            placements.add(new GuestPlacement(facts.name() + "@" + fleet.hostName(source), g,
+                    demandMiB(facts, policy), facts.vcpus(), slotByHost.get(source), candidates));
         }
         placeGreedily(placements, slots);
         return new PlacementSolution(slots, placements);
+    }
+
+    private static BitSet allowedHosts(CompatibilityEngine engine, int guest, List<Integer> kept) {
+        BitSet allowed = new BitSet(engine.fleet().hostCount());
+        for (int host : kept) {
+            if (engine.allowedIgnoringLoad(guest, host)) {
+                allowed.set(host);
+            }
+        }
+        return allowed;
     }
 
     /** Memory a guest needs on a host: its maximum memory plus QEMU's overhead, in whole MiB. */
