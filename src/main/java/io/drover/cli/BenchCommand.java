@@ -65,9 +65,13 @@ public class BenchCommand extends BaseCommand {
                 description = "Late acceptance list size (default ${DEFAULT-VALUE}).")
         int lateAcceptanceSize;
 
-        @Option(names = "--swap-share", defaultValue = "0.5",
-                description = "Share of swap moves among change and swap moves (default ${DEFAULT-VALUE}).")
+        @Option(names = "--swap-share", defaultValue = "0.4",
+                description = "Share of swap moves (default ${DEFAULT-VALUE}).")
         double swapShare;
+
+        @Option(names = "--ejection-share", defaultValue = "0.2",
+                description = "Share of ejection moves: p to q's machine, q elsewhere (default ${DEFAULT-VALUE}).")
+        double ejectionShare;
 
         Roadef(SpringContext spring) {
             super(spring);
@@ -106,7 +110,8 @@ public class BenchCommand extends BaseCommand {
             }
 
             RoadefSolverOptions options = RoadefSolverOptions.defaults(limit).withSeed(seed)
-                    .withLateAcceptanceSize(lateAcceptanceSize).withSwapShare(swapShare);
+                    .withLateAcceptanceSize(lateAcceptanceSize).withSwapShare(swapShare)
+                    .withEjectionShare(ejectionShare);
             long started = System.nanoTime();
             RoadefSolver.Result result = RoadefSolver.solve(instance, original, original, options);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
@@ -117,10 +122,10 @@ public class BenchCommand extends BaseCommand {
                 out().println("  " + violation);
             }
             out().printf(Locale.ROOT, "improved  %.2f%% in %.1f s (first improvement after %d ms, %d new bests), "
-                            + "seed %d, late acceptance %d, swap share %.2f%n",
+                            + "seed %d, late acceptance %d, swap share %.2f, ejection share %.2f%n",
                     100.0 * (before.total() - after.total()) / Math.max(1, before.total()), elapsed / 1000.0,
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
-                    swapShare);
+                    swapShare, ejectionShare);
             if (out != null) {
                 RoadefSolutionWriter.write(out, result.assignment());
                 out().println("solution  " + out);

@@ -3,15 +3,14 @@ package io.drover.plan.roadef.solver;
 import ai.timefold.solver.core.api.score.buildin.hardsoftlong.HardSoftLongScore;
 import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
-import ai.timefold.solver.core.config.heuristic.selector.move.composite.UnionMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.ChangeMoveSelectorConfig;
-import ai.timefold.solver.core.config.heuristic.selector.move.generic.SwapMoveSelectorConfig;
+import ai.timefold.solver.core.config.heuristic.selector.move.factory.MoveIteratorFactoryConfig;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import ai.timefold.solver.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
 import ai.timefold.solver.core.config.score.director.ScoreDirectorFactoryConfig;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import io.drover.plan.roadef.RoadefModel;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,14 +29,13 @@ public final class RoadefSolver {
     }
 
     public static SolverConfig config(RoadefSolverOptions options) {
-        ChangeMoveSelectorConfig change = new ChangeMoveSelectorConfig()
-                .withFilterClass(FeasibleChangeMoveFilter.class)
-                .withFixedProbabilityWeight(1.0 - options.swapShare());
-        SwapMoveSelectorConfig swap = new SwapMoveSelectorConfig()
-                .withFilterClass(FeasibleSwapMoveFilter.class)
-                .withFixedProbabilityWeight(options.swapShare());
+        MoveIteratorFactoryConfig moves = new MoveIteratorFactoryConfig()
+                .withMoveIteratorFactoryClass(RoadefMoveIteratorFactory.class)
+                .withMoveIteratorFactoryCustomProperties(Map.of(
+                        "swapShare", Double.toString(options.swapShare()),
+                        "ejectionShare", Double.toString(options.ejectionShare())));
         LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
-                .withMoveSelectorConfig(new UnionMoveSelectorConfig().withMoveSelectors(change, swap))
+                .withMoveSelectorConfig(moves)
                 .withAcceptorConfig(new LocalSearchAcceptorConfig()
                         .withLateAcceptanceSize(options.lateAcceptanceSize()))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1));

@@ -389,6 +389,20 @@ public final class RoadefState {
         return true;
     }
 
+    /**
+     * Whether moving process p to machine to keeps every hard constraint once process q has moved to machine
+     * qTo (q's move itself must keep them): q's move is applied to this state, p's checked, and q's undone.
+     */
+    boolean changeKeepsFeasibleAfter(int q, int qTo, int p, int to) {
+        int qFrom = current[q];
+        retract(q);
+        insert(q, qTo);
+        boolean feasible = changeKeepsFeasible(p, to);
+        retract(q);
+        insert(q, qFrom);
+        return feasible;
+    }
+
     /** Whether exchanging the machines of processes p1 and p2 breaks no hard constraint that holds now. */
     boolean swapKeepsFeasible(int p1, int p2) {
         int m1 = current[p1];
