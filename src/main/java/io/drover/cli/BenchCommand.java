@@ -1,0 +1,152 @@
+package io.drover.cli;
+
+import io.drover.plan.roadef.RoadefEvaluation;
+import io.drover.plan.roadef.RoadefEvaluator;
+import io.drover.plan.roadef.RoadefFormatException;
+import io.drover.plan.roadef.RoadefModel;
+import io.drover.plan.roadef.RoadefParser;
+import io.drover.plan.roadef.RoadefSolutionWriter;
+import io.drover.plan.roadef.solver.RoadefSolver;
+import io.drover.plan.roadef.solver.RoadefSolverOptions;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code drover bench}: runs the planner on public benchmark instances. Needs no database. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Runs the planner on public benchmark instances.",
+        subcommands = {BenchCommand.Roadef.class})
+public class BenchCommand extends BaseCommand {
+
+    BenchCommand(SpringContext spring) {
+        super(spring);
+    }
+
+    @Override
+    protected int doCall() {
+        throw CommandFailure.invalidInput("bench needs a benchmark, e.g. 'bench roadef MODEL ASSIGNMENT' (see --help)");
+    }
+
+    /** {@code drover bench roadef}: ROADEF/EURO 2012 machine reassignment, in the challenge's file format. */
+    @Command(name = "roadef", mixinStandardHelpOptions = true,
+            description = "Solves a ROADEF/EURO 2012 machine reassignment instance from its original assignment and "
+                    + "prints the official objective (with its breakdown) of the original and of the result.")
+    public static class Roadef extends BaseCommand {
+
+        private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+        @Parameters(index = "0", paramLabel = "MODEL", description = "The instance file (model_*.txt).")
+        Path model;
+
+        @Parameters(index = "1", paramLabel = "ASSIGNMENT", description = "The original assignment (assignment_*.txt).")
+        Path assignment;
+
+        @Option(names = "--time-limit", defaultValue = "60s", paramLabel = "DURATION",
+                description = "Solving time, e.g. 60s, 500ms, 5m (default ${DEFAULT-VALUE}).")
+        String timeLimit;
+
+        @Option(names = "--out", paramLabel = "SOLUTION", description = "Where to write the solution file.")
+        Path out;
+
+        @Option(names = "--evaluate", paramLabel = "SOLUTION",
+                description = "Do not solve: score this solution file against the original assignment.")
+        Path evaluate;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--late-acceptance-size", defaultValue = "1000",
+                description = "Late acceptance list size (default ${DEFAULT-VALUE}).")
+        int lateAcceptanceSize;
+
+        @Option(names = "--swap-share", defaultValue = "0.4",
+                description = "Share of swap moves (default ${DEFAULT-VALUE}).")
+        double swapShare;
+
+        @Option(names = "--ejection-share", defaultValue = "0.2",
+                description = "Share of ejection moves: p to q's machine, q elsewhere (default ${DEFAULT-VALUE}).")
+        double ejectionShare;
+
+        Roadef(SpringContext spring) {
+            super(spring);
+        }
+
+        @Override
+        protected int doCall() {
+            Duration limit = parseDuration(timeLimit);
+            RoadefModel instance;
+            int[] original;
+            try {
+                instance = RoadefParser.readModel(model);
+                original = RoadefParser.readAssignment(assignment, instance);
+            } catch (RoadefFormatException | UncheckedIOException e) {
+                throw CommandFailure.invalidInput(e.getMessage());
+            }
+            out().printf(Locale.ROOT, "instance  %s: %d resources, %d machines, %d services, %d processes%n",
+                    model.getFileName(), instance.resourceCount(), instance.machineCount(), instance.serviceCount(),
+                    instance.processCount());
+            RoadefEvaluation before = RoadefEvaluator.evaluate(instance, original, original);
+            out().println("original  " + before.describe());
+            out().flush();
+            if (evaluate != null) {
+                RoadefEvaluation checked;
+                try {
+                    checked = RoadefEvaluator.evaluate(instance, original,
+                            RoadefParser.readAssignment(evaluate, instance));
+                } catch (RoadefFormatException | UncheckedIOException e) {
+                    throw CommandFailure.invalidInput(e.getMessage());
+                }
+                out().println("solution  " + checked.describe());
+                for (String violation : checked.violations()) {
+                    out().println("  " + violation);
+                }
+                return checked.feasible() ? ExitCodes.OK : ExitCodes.NO_FEASIBLE_PLAN;
+            }
+
+            RoadefSolverOptions options = RoadefSolverOptions.defaults(limit).withSeed(seed)
+                    .withLateAcceptanceSize(lateAcceptanceSize).withSwapShare(swapShare)
+                    .withEjectionShare(ejectionShare);
+            long started = System.nanoTime();
+            RoadefSolver.Result result = RoadefSolver.solve(instance, original, original, options);
+            long elapsed = (System.nanoTime() - started) / 1_000_000;
+
+            RoadefEvaluation after = RoadefEvaluator.evaluate(instance, original, result.assignment());
+            out().println("result    " + after.describe());
+            for (String violation : after.violations()) {
+                out().println("  " + violation);
+            }
+            out().printf(Locale.ROOT, "improved  %.2f%% in %.1f s (first improvement after %d ms, %d new bests), "
+                            + "seed %d, late acceptance %d, swap share %.2f, ejection share %.2f%n",
+                    100.0 * (before.total() - after.total()) / Math.max(1, before.total()), elapsed / 1000.0,
+                    result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
+                    swapShare, ejectionShare);
+            if (out != null) {
+                RoadefSolutionWriter.write(out, result.assignment());
+                out().println("solution  " + out);
+            }
+            return after.feasible() ? ExitCodes.OK : ExitCodes.NO_FEASIBLE_PLAN;
+        }
+
+        static Duration parseDuration(String text) {
+            Matcher matcher = DURATION.matcher(text.trim());
+            if (!matcher.matches()) {
+                throw CommandFailure.invalidInput("--time-limit: expected a duration like 60s, 500ms or 5m, got '"
+                        + text + "'");
+            }
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+            switch (unit) {
+                case "ms": return Duration.ofMillis(amount);
+                case "m": return Duration.ofMinutes(amount);
+                case "h": return Duration.ofHours(amount);
+                default: return Duration.ofSeconds(amount);
+            }
+        }
+    }
+}
