@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainJobStats;
 import org.libvirt.DroverBridge;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
+import org.libvirt.StoragePool;
 import org.libvirt.TypedParameter;
 import org.libvirt.TypedUlongParameter;
 
@@ -274,6 +277,34 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     @Override
     public void abortJob(String domainName) {
         onDomain(domainName, "abort job of", Domain::abortJob);
+    }
+
+    @Override
+    public int refreshStoragePoolsAt(String directory) {
+        return call("refresh storage pools at " + directory, () -> {
+            int refreshed = 0;
+            for (String name : connect.listStoragePools()) {
+                StoragePool pool = connect.storagePoolLookupByName(name);
+                try {
+                    String xml = pool.getXMLDesc(0);
+                    Matcher path = TARGET_PATH.matcher(xml);
+                    if (path.find() && stripSlash(path.group(1)).equals(stripSlash(directory))) {
+                        pool.refresh(0);
+                        refreshed++;
+                    }
+                } finally {
+                    pool.free();
+                }
+            }
+            return refreshed;
+        });
+    }
+
+    private static final Pattern TARGET_PATH = Pattern
+            .compile("<target>\\s*<path>([^<]+)</path>");
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
 
     private Pointer connection() {
