@@ -83,7 +83,8 @@ public class Applier {
                 .orElseGet(() -> pendingMoves(plan));
         FleetSnapshot planSnapshot = planSnapshot(plan);
         FleetSnapshot fresh = refresh(plan, planSnapshot, "apply --dry-run " + plan.id(), null);
-        PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, moves);
+        PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, moves,
+                move -> executor.findElsewhere(move.guest(), otherHosts(plan, planSnapshot)));
         List<PlannedMigration> planned = plan.migrations().toList();
         long bandwidth = properties.bandwidthMibs(plan.limits().bandwidthMiBs());
         List<String> actions = new ArrayList<>();
@@ -137,7 +138,8 @@ public class Applier {
             }
         }
         FleetSnapshot fresh = refresh(plan, planSnapshot, "apply " + plan.id() + " pre-flight", jobExecutionId);
-        PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, store.moves(run.id()));
+        PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, store.moves(run.id()),
+                move -> executor.findElsewhere(move.guest(), otherHosts(plan, planSnapshot)));
         if (!result.ok()) {
             PlanRefusedException refusal = new PlanRefusedException("plan " + plan.id() + " refused: the fleet "
                     + "changed since snapshot " + plan.snapshotId() + " (fresh inventory: snapshot " + fresh.id()
@@ -239,6 +241,15 @@ public class Applier {
     private FleetSnapshot refresh(Plan plan, FleetSnapshot planSnapshot, String source, Long jobExecutionId) {
         return refresher.refresh(FleetRefresher.sources(planSnapshot, PlanPreflight.hostsInvolved(plan),
                 "plan " + plan.id()), source, jobExecutionId);
+    }
+
+    /** The plan snapshot's hosts the plan does not involve, by URI: asked only where a guest went missing. */
+    private static Map<String, String> otherHosts(Plan plan, FleetSnapshot planSnapshot) {
+        List<String> involved = PlanPreflight.hostsInvolved(plan);
+        Map<String, String> others = new LinkedHashMap<>();
+        planSnapshot.hosts().stream().filter(host -> !involved.contains(host.name()))
+                .filter(host -> !host.uri().startsWith("dump:")).forEach(host -> others.put(host.name(), host.uri()));
+        return others;
     }
 
     private static Map<String, String> uris(FleetSnapshot snapshot, List<String> hosts) {

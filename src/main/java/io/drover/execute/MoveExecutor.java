@@ -167,6 +167,25 @@ public class MoveExecutor {
         return Whereabouts.of(move.source(), move.destination(), states, sourceJob[0]);
     }
 
+    /** The first of the given hosts (name to URI) where the guest is active; hosts that do not answer are skipped. */
+    public Optional<String> findElsewhere(String guest, Map<String, String> hosts) {
+        for (Map.Entry<String, String> host : hosts.entrySet()) {
+            try {
+                boolean active = limiter.call(host.getKey(), () -> {
+                    try (HypervisorConnection connection = connector.open(host.getValue())) {
+                        return connection.domainState(guest).map(state -> state.state().isActive()).orElse(false);
+                    }
+                });
+                if (active) {
+                    return Optional.of(host.getKey());
+                }
+            } catch (LibvirtFailure e) {
+                log.debug("{} not asked where {} is: {}", host.getKey(), guest, e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Map<String, String> jobStats(HypervisorConnection connection, String guest) {
         try {
             return connection.jobStats(guest);

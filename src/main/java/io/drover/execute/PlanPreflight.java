@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -62,6 +63,15 @@ public final class PlanPreflight {
      * @param moves the plan's moves by seq with their checkpoint; only those not final are checked
      */
     public Result check(Plan plan, FleetSnapshot planSnapshot, FleetSnapshot fresh, List<MoveRecord> moves) {
+        return check(plan, planSnapshot, fresh, moves, move -> Optional.empty());
+    }
+
+    /**
+     * @param elsewhere where a guest runs that none of the hosts involved has (asked of the fleet's other hosts),
+     *                  so that the refusal says where it went
+     */
+    public Result check(Plan plan, FleetSnapshot planSnapshot, FleetSnapshot fresh, List<MoveRecord> moves,
+            Function<MoveRecord, Optional<String>> elsewhere) {
         List<String> problems = new ArrayList<>();
         for (String name : hostsInvolved(plan)) {
             checkHost(name, planSnapshot, fresh, problems);
@@ -78,7 +88,7 @@ public final class PlanPreflight {
                 if (move.state().isFinal()) {
                     continue;
                 }
-                Optional<String> where = whereActive(fresh, move.guestUuid());
+                Optional<String> where = whereActive(fresh, move.guestUuid()).or(() -> elsewhere.apply(move));
                 if (where.isEmpty()) {
                     report(problems, moveProblems, move, move.guest() + " (" + move.guestUuid() + ") runs on none of the hosts involved ("
                             + String.join(", ", hostsInvolved(plan)) + "); the plan moves it from " + move.source());

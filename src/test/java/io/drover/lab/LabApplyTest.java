@@ -52,6 +52,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -110,6 +111,8 @@ class LabApplyTest {
     ApplyStore store;
     @Autowired
     CrashHook crash;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path plans;
@@ -144,6 +147,8 @@ class LabApplyTest {
             MoveRecord inFlight = move(killed, "lab-shared");
             assertThat(inFlight.state()).isEqualTo(MoveState.MIGRATING);
             assertThat(inFlight.attempts()).isEqualTo(1);
+            // a killed process leaves no end in the job repository either: make Batch's records say so
+            markStillRunning(killed);
 
             // when the plan is applied again
             ApplyOutcome resumed = apply.apply(file);
@@ -231,6 +236,17 @@ class LabApplyTest {
         PlanLauncher.PlanRun run = planner.run(new PlanRequest(PlanKind.DRAIN, snapshotId, List.of("lab-host1"),
                 limits, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), plans.toString(), Optional.empty()));
         return run.planFile().orElseThrow(() -> new AssertionError("no plan: " + run));
+    }
+
+    /** What a killed process leaves: the run RUNNING, and its job and step executions STARTED without an end. */
+    private void markStillRunning(ApplyOutcome killed) {
+        assertThat(killed.run()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ApplyRun.Status.RUNNING));
+        long execution = jdbc.queryForObject("select job_execution_id from apply_run where id = ?", Long.class,
+                killed.run().orElseThrow().id());
+        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
+                + "where job_execution_id = ?", execution);
+        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
+                + "where job_execution_id = ? and status = 'FAILED'", execution);
     }
 
     private static MoveRecord move(ApplyOutcome outcome, String guest) {
