@@ -234,7 +234,8 @@ public class MoveExecutor {
     private Optional<String> runMigration(MoveRecord move, MoveContext context) {
         String sourceUri = context.uris().get(move.source());
         MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()), flags(context.mode()),
-                OptionalLong.of(context.bandwidthMibs()));
+                OptionalLong.of(context.bandwidthMibs()),
+                context.mode().copiesStorage() ? context.copyDisks() : List.of());
         CompletableFuture<Void> call = CompletableFuture.runAsync(() -> limiter.run(move.source(), () -> {
             try (HypervisorConnection source = connector.open(sourceUri)) {
                 source.migrate(move.guest(), request);

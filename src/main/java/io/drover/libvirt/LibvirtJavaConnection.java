@@ -26,6 +26,7 @@ import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.libvirt.StoragePool;
 import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
 import org.libvirt.TypedUlongParameter;
 
 /** {@link HypervisorConnection} over libvirt-java 0.5.4, with JNA ({@link LibvirtNative}) for what it lacks. */
@@ -202,6 +203,8 @@ final class LibvirtJavaConnection implements HypervisorConnection {
         List<TypedParameter> parameters = new ArrayList<>();
         request.bandwidthMiBs().ifPresent(bandwidth -> parameters.add(
                 new TypedUlongParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_BANDWIDTH, bandwidth)));
+        request.migrateDisks().forEach(target -> parameters.add(
+                new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_MIGRATE_DISKS, target)));
         int flags = request.flags().stream().mapToInt(LibvirtJavaConnection::libvirtFlag).reduce(0, (a, b) -> a | b);
         // libvirt-java cannot marshal an empty typed-parameter array (JNA throws): without parameters, use
         // virDomainMigrateToURI2, which takes the same flags.
