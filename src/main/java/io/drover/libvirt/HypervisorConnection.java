@@ -74,6 +74,13 @@ public interface HypervisorConnection extends AutoCloseable {
 
     void abortJob(String domainName);
 
+    /**
+     * Refreshes every active storage pool whose target is the given directory and returns how many there were.
+     * libvirt caches a pool's volume list; a block migration ({@code --copy-storage-all}) pre-creates the
+     * destination disk through the pool of its directory, and fails when that list is stale or there is no pool.
+     */
+    int refreshStoragePoolsAt(String directory);
+
     @Override
     void close();
 }

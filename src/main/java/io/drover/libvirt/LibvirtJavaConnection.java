@@ -16,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainJobStats;
 import org.libvirt.DroverBridge;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
+import org.libvirt.StoragePool;
 import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
 import org.libvirt.TypedUlongParameter;
 
 /** {@link HypervisorConnection} over libvirt-java 0.5.4, with JNA ({@link LibvirtNative}) for what it lacks. */
@@ -199,6 +203,8 @@ final class LibvirtJavaConnection implements HypervisorConnection {
         List<TypedParameter> parameters = new ArrayList<>();
         request.bandwidthMiBs().ifPresent(bandwidth -> parameters.add(
                 new TypedUlongParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_BANDWIDTH, bandwidth)));
+        request.migrateDisks().forEach(target -> parameters.add(
+                new TypedStringParameter(Domain.DomainMigrateParameters.VIR_MIGRATE_PARAM_MIGRATE_DISKS, target)));
         int flags = request.flags().stream().mapToInt(LibvirtJavaConnection::libvirtFlag).reduce(0, (a, b) -> a | b);
         // libvirt-java cannot marshal an empty typed-parameter array (JNA throws): without parameters, use
         // virDomainMigrateToURI2, which takes the same flags.
@@ -274,6 +280,34 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     @Override
     public void abortJob(String domainName) {
         onDomain(domainName, "abort job of", Domain::abortJob);
+    }
+
+    @Override
+    public int refreshStoragePoolsAt(String directory) {
+        return call("refresh storage pools at " + directory, () -> {
+            int refreshed = 0;
+            for (String name : connect.listStoragePools()) {
+                StoragePool pool = connect.storagePoolLookupByName(name);
+                try {
+                    String xml = pool.getXMLDesc(0);
+                    Matcher path = TARGET_PATH.matcher(xml);
+                    if (path.find() && stripSlash(path.group(1)).equals(stripSlash(directory))) {
+                        pool.refresh(0);
+                        refreshed++;
+                    }
+                } finally {
+                    pool.free();
+                }
+            }
+            return refreshed;
+        });
+    }
+
+    private static final Pattern TARGET_PATH = Pattern
+            .compile("<target>\\s*<path>([^<]+)</path>");
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
     }
 
     private Pointer connection() {

@@ -1,0 +1,75 @@
+package io.drover.cli;
+
+import io.drover.execute.Applier;
+import io.drover.execute.MoveRecord;
+import io.drover.execute.MoveState;
+import io.drover.execute.PlanRefusedException;
+import io.drover.execute.job.ApplyLauncher;
+import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
+import io.drover.plan.PlanFileException;
+import java.nio.file.Path;
+import org.springframework.batch.core.BatchStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Carries out a plan Drover wrote: pre-flight on a fresh inventory of the hosts involved, then "
+                + "the waves in order, moves in parallel within the plan's limits. Run it again to resume an "
+                + "interrupted or failed run: verified moves are skipped, moves in flight are reconciled.")
+public class ApplyCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "PLAN_FILE", description = "The plan file (plans/<id>.plan.json).")
+    Path planFile;
+
+    @Option(names = "--dry-run", description = "Run every pre-flight check and print what would happen; "
+            + "migrate nothing, record no run.")
+    boolean dryRun;
+
+    ApplyCommand(SpringContext spring) {
+        super(spring);
+    }
+
+    @Override
+    protected int doCall() throws Exception {
+        ApplyLauncher launcher = bean(ApplyLauncher.class);
+        try {
+            return dryRun ? dryRun(launcher.dryRun(planFile)) : report(launcher.apply(planFile));
+        } catch (PlanFileException e) {
+            throw CommandFailure.invalidInput(e.getMessage());
+        } catch (PlanRefusedException e) {
+            throw new CommandFailure(ExitCodes.UNEXPECTED_STATE, e.getMessage());
+        }
+    }
+
+    private int dryRun(Applier.DryRun run) {
+        out().printf("Plan %s (%s), dry run on fresh inventory snapshot %d%n", run.plan().plan().id(),
+                run.plan().contentHash(), run.freshSnapshotId());
+        run.actions().forEach(action -> out().printf("  %s%n", action));
+        if (!run.problems().isEmpty()) {
+            out().printf("%nWould be refused; the fleet changed since the plan was made (plan again):%n");
+            run.problems().forEach(problem -> out().printf("  - %s%n", problem));
+            return ExitCodes.UNEXPECTED_STATE;
+        }
+        out().printf("%nPre-flight OK: nothing was changed.%n");
+        return ExitCodes.OK;
+    }
+
+    private int report(ApplyOutcome outcome) {
+        outcome.run().ifPresent(run -> out().printf("Run %d of plan %s: %s%n", run.id(), run.planId(),
+                run.status()));
+        for (MoveRecord move : outcome.moves()) {
+            out().printf("  %-12s wave %d.%d  %s  (%s, %d attempt%s)%s%n", move.state(), move.phase(), move.wave(),
+                    move.label(), move.mode(), move.attempts(), move.attempts() == 1 ? "" : "s",
+                    move.state() == MoveState.FAILED ? ": " + move.error().orElse("") : "");
+        }
+        if (outcome.refusal().isPresent()) {
+            throw new CommandFailure(ExitCodes.UNEXPECTED_STATE, outcome.refusal().get());
+        }
+        if (outcome.status() != BatchStatus.COMPLETED) {
+            throw new CommandFailure(ExitCodes.FAILURE, outcome.run().flatMap(r -> r.error())
+                    .or(() -> outcome.failure()).orElse("apply " + outcome.status()));
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,48 @@
+package io.drover.execute;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How {@code drover apply} drives migrations ({@code drover.apply.*}, defaults in application.properties).
+ *
+ * @param initialDowntime         max downtime set when a migration starts (QEMU's own default, 300 ms)
+ * @param downtimeStep            how much the max downtime is raised each time progress stalls
+ * @param maxDowntime             the highest max downtime the executor escalates to
+ * @param downtimeStepAfter       time without progress (no new low of data remaining) before a raise
+ * @param stallTimeout            time without progress after which the migration is aborted (oVirt: 240 s)
+ * @param completionTimeoutPerGib time allowed per GiB to transfer (memory + copied disks; Nova: 800 s)
+ * @param minCompletionTimeout    floor of that timeout (libvirt alone spends seconds starting the destination)
+ * @param pollInterval            how often job statistics are read, on a connection of their own
+ * @param maxBandwidthMibs        cap per migration in MiB/s; 0 takes the plan's bandwidth limit as is
+ * @param maxCallsPerHost         concurrent libvirt calls per host (libvirtd's max_client_requests is 5)
+ * @param errorBudget             failed moves after which the run stops starting new ones
+ * @param settleTimeout           how long recovery waits for a migration left running by a crashed run
+ */
+@ConfigurationProperties("drover.apply")
+public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, Duration maxDowntime,
+        Duration downtimeStepAfter, Duration stallTimeout, Duration completionTimeoutPerGib,
+        Duration minCompletionTimeout, Duration pollInterval, long maxBandwidthMibs, int maxCallsPerHost,
+        int errorBudget, Duration settleTimeout) {
+
+    public ApplyProperties {
+        if (maxCallsPerHost < 2) {
+            // a running migration holds one call; watching it needs a second
+            throw new IllegalArgumentException("drover.apply.max-calls-per-host must be at least 2");
+        }
+        if (errorBudget < 1) {
+            throw new IllegalArgumentException("drover.apply.error-budget must be at least 1");
+        }
+    }
+
+    public long bandwidthMibs(long planBandwidthMibs) {
+        return maxBandwidthMibs > 0 ? Math.min(maxBandwidthMibs, planBandwidthMibs) : planBandwidthMibs;
+    }
+
+    /** Completion timeout for a transfer of that many bytes. */
+    public Duration completionTimeout(long bytes) {
+        double gib = bytes / (1024.0 * 1024 * 1024);
+        Duration perSize = Duration.ofMillis((long) (completionTimeoutPerGib.toMillis() * gib));
+        return perSize.compareTo(minCompletionTimeout) > 0 ? perSize : minCompletionTimeout;
+    }
+}

@@ -1,0 +1,367 @@
+package io.drover.execute;
+
+import io.drover.libvirt.DomainDescription;
+import io.drover.libvirt.DomainState;
+import io.drover.libvirt.HypervisorConnection;
+import io.drover.libvirt.LibvirtConnector;
+import io.drover.libvirt.LibvirtFailure;
+import io.drover.libvirt.MigrationFlag;
+import io.drover.libvirt.MigrationRequest;
+import io.drover.libvirt.xml.DomainXmlParser;
+import io.drover.compat.MigrationMode;
+import io.drover.model.Disk;
+import io.drover.model.DiskSource;
+import io.drover.model.Guest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out one move that passed pre-flight: checkpoint MIGRATING, start a peer-to-peer live migration on the
+ * source (the source libvirtd drives it to its end even if Drover dies), watch its job statistics on a second
+ * connection (a connection is used by one thread at a time), raise the max downtime in steps while it stalls,
+ * abort it on timeout (the guest then stays on its source), and verify where the guest runs afterwards.
+ */
+public class MoveExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(MoveExecutor.class);
+    private static final Set<MigrationFlag> LIVE_P2P = EnumSet.of(MigrationFlag.LIVE, MigrationFlag.PEER_TO_PEER,
+            MigrationFlag.PERSIST_DEST, MigrationFlag.UNDEFINE_SOURCE);
+    /** {@code VIR_DOMAIN_JOB_NONE}: the domain runs no job. */
+    private static final String JOB_NONE = "0";
+
+    private final LibvirtConnector connector;
+    private final ApplyStore store;
+    private final ApplyProperties properties;
+    private final HostCallLimiter limiter;
+    private final ApplyHooks hooks;
+    private final ExecutorService migrateCalls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "migrate-call");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public MoveExecutor(LibvirtConnector connector, ApplyStore store, ApplyProperties properties,
+            HostCallLimiter limiter, ApplyHooks hooks) {
+        this.connector = connector;
+        this.store = store;
+        this.properties = properties;
+        this.limiter = limiter;
+        this.hooks = hooks;
+    }
+
+    /**
+     * What a move needs to know about the fleet.
+     *
+     * @param uris      every host involved, name to libvirt URI (the source daemon reaches the destination by it)
+     * @param guest     the guest's facts on its source, from the pre-flight inventory
+     * @param copyDisks the disk targets to block-copy (empty for shared storage)
+     */
+    public record MoveContext(Map<String, String> uris, Guest guest, MigrationMode mode, List<String> copyDisks,
+            long bandwidthMibs) {
+    }
+
+    /** Runs a PREFLIGHT_OK move to VERIFIED or FAILED; the returned record is the final checkpoint. */
+    public MoveRecord migrate(MoveRecord move, MoveContext context) {
+        try {
+            prepareDestinationStorage(move, context);
+        } catch (LibvirtFailure e) {
+            return store.transition(move, MoveState.FAILED, "preparing " + move.destination() + "'s storage: "
+                    + e.getMessage());
+        }
+        MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started");
+        Optional<String> failure = runMigration(migrating, context);
+        Whereabouts where = whereabouts(migrating, context.uris());
+        if (failure.isPresent()) {
+            if (where.place() == Whereabouts.Place.ON_SOURCE) {
+                return store.transition(migrating, MoveState.FAILED, failure.get() + "; " + move.guest()
+                        + " still runs on " + move.source());
+            }
+            if (where.place() != Whereabouts.Place.ON_DESTINATION) {
+                return store.transition(migrating, MoveState.FAILED, failure.get() + "; where it is now: "
+                        + where.detail());
+            }
+            log.warn("Move {} ({}) reported {}, but the guest runs on its destination: verifying", move.seq(),
+                    move.label(), failure.get());
+        }
+        return verify(migrating, where, context);
+    }
+
+    /**
+     * Recovery of a move left MIGRATING by an earlier run: waits for a migration still in flight, then VERIFIED if
+     * the guest runs on its destination, PENDING if it runs on its source with no job, FAILED otherwise. Never
+     * starts, undefines or migrates anything.
+     */
+    public MoveRecord reconcile(MoveRecord move, MoveContext context) {
+        Instant deadline = Instant.now().plus(properties.settleTimeout());
+        Whereabouts where = whereabouts(move, context.uris());
+        while (where.place() == Whereabouts.Place.IN_FLIGHT && Instant.now().isBefore(deadline)) {
+            log.info("Move {} ({}) still in flight after a restart ({}); waiting", move.seq(), move.label(),
+                    where.detail());
+            pause();
+            where = whereabouts(move, context.uris());
+        }
+        switch (where.place()) {
+            case ON_DESTINATION:
+                return verify(move, where, context);
+            case ON_SOURCE:
+                return store.transition(move, MoveState.PENDING, "recovered: still on " + move.source()
+                        + " and no migration job (" + where.detail() + ")");
+            default:
+                return store.transition(move, MoveState.FAILED, "recovered: " + where.place() + " (" + where.detail()
+                        + "); an operator must look before anything moves it");
+        }
+    }
+
+    /** Post-flight: running (migrated) on the destination, active nowhere else, same machine type. */
+    private MoveRecord verify(MoveRecord move, Whereabouts where, MoveContext context) {
+        if (where.place() != Whereabouts.Place.ON_DESTINATION) {
+            return store.transition(move, MoveState.FAILED, "post-flight: not running on " + move.destination()
+                    + " only (" + where.detail() + ")");
+        }
+        String machine = limiter.call(move.destination(), () -> {
+            try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
+                return destination.domains().stream().filter(domain -> domain.name().equals(move.guest()))
+                        .map(DomainDescription::xml).findFirst().map(xml -> DomainXmlParser.parse(xml).machineType())
+                        .orElse("(not defined)");
+            }
+        });
+        if (!machine.equals(context.guest().machineType())) {
+            return store.transition(move, MoveState.FAILED, "post-flight: machine type on " + move.destination()
+                    + " is " + machine + ", was " + context.guest().machineType());
+        }
+        return store.transition(move, MoveState.VERIFIED, "running on " + move.destination() + " only ("
+                + where.detail() + "), machine " + machine);
+    }
+
+    /** Asks every host involved where the guest is, and the source whether it still runs a job for it. */
+    public Whereabouts whereabouts(MoveRecord move, Map<String, String> uris) {
+        Map<String, Optional<DomainState>> states = new LinkedHashMap<>();
+        boolean[] sourceJob = {false};
+        uris.forEach((host, uri) -> limiter.run(host, () -> {
+            try (HypervisorConnection connection = connector.open(uri)) {
+                Optional<DomainState> state = connection.domainState(move.guest());
+                states.put(host, state);
+                if (host.equals(move.source()) && state.map(s -> s.state().isActive()).orElse(false)) {
+                    sourceJob[0] = !JOB_NONE.equals(jobStats(connection, move.guest()).getOrDefault("type",
+                            JOB_NONE));
+                }
+            }
+        }));
+        return Whereabouts.of(move.source(), move.destination(), states, sourceJob[0]);
+    }
+
+    /** The first of the given hosts (name to URI) where the guest is active; hosts that do not answer are skipped. */
+    public Optional<String> findElsewhere(String guest, Map<String, String> hosts) {
+        for (Map.Entry<String, String> host : hosts.entrySet()) {
+            try {
+                boolean active = limiter.call(host.getKey(), () -> {
+                    try (HypervisorConnection connection = connector.open(host.getValue())) {
+                        return connection.domainState(guest).map(state -> state.state().isActive()).orElse(false);
+                    }
+                });
+                if (active) {
+                    return Optional.of(host.getKey());
+                }
+            } catch (LibvirtFailure e) {
+                log.debug("{} not asked where {} is: {}", host.getKey(), guest, e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, String> jobStats(HypervisorConnection connection, String guest) {
+        try {
+            return connection.jobStats(guest);
+        } catch (LibvirtFailure e) {
+            return Map.of(); // the domain left between the two calls
+        }
+    }
+
+    /** libvirt pre-creates block-copied disks through the pool of their directory, whose volume list is cached. */
+    private void prepareDestinationStorage(MoveRecord move, MoveContext context) {
+        if (!context.mode().copiesStorage()) {
+            return;
+        }
+        Set<String> directories = new TreeSet<>();
+        for (Disk disk : context.guest().disks()) {
+            if (context.copyDisks().contains(disk.target()) && disk.source() instanceof DiskSource.File file) {
+                Path parent = Path.of(file.path()).getParent();
+                if (parent != null) {
+                    directories.add(parent.toString());
+                }
+            }
+        }
+        limiter.run(move.destination(), () -> {
+            try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
+                for (String directory : directories) {
+                    if (destination.refreshStoragePoolsAt(directory) == 0) {
+                        log.warn("Move {} ({}): {} has no storage pool on {}; libvirt needs one (or the file) to "
+                                + "copy the disk", move.seq(), move.label(), move.destination(), directory);
+                    }
+                }
+            }
+        });
+    }
+
+    private static Set<MigrationFlag> flags(MigrationMode mode) {
+        Set<MigrationFlag> flags = EnumSet.copyOf(LIVE_P2P);
+        if (mode == MigrationMode.LIVE_BLOCK_ALL) {
+            flags.add(MigrationFlag.COPY_STORAGE_ALL);
+        } else if (mode == MigrationMode.LIVE_BLOCK_INC) {
+            flags.add(MigrationFlag.COPY_STORAGE_INC);
+        }
+        return flags;
+    }
+
+    /** Runs the migration to its end; empty when libvirt reports success, else why it failed or was aborted. */
+    private Optional<String> runMigration(MoveRecord move, MoveContext context) {
+        String sourceUri = context.uris().get(move.source());
+        MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()), flags(context.mode()),
+                OptionalLong.of(context.bandwidthMibs()),
+                context.mode().copiesStorage() ? context.copyDisks() : List.of());
+        CompletableFuture<Void> call = CompletableFuture.runAsync(() -> limiter.run(move.source(), () -> {
+            try (HypervisorConnection source = connector.open(sourceUri)) {
+                source.migrate(move.guest(), request);
+            }
+        }), migrateCalls);
+        Optional<String> abortReason;
+        try (HypervisorConnection monitor = limiter.call(move.source(), () -> connector.open(sourceUri))) {
+            abortReason = watch(move, monitor, call, context.guest().memory().bytes());
+            if (abortReason.isPresent()) {
+                log.warn("Move {} ({}): aborting: {}", move.seq(), move.label(), abortReason.get());
+                try {
+                    limiter.run(move.source(), () -> monitor.abortJob(move.guest()));
+                } catch (LibvirtFailure e) {
+                    log.warn("Move {} ({}): abort failed: {}", move.seq(), move.label(), e.getMessage());
+                }
+            }
+        }
+        try {
+            call.get();
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            String message = e.getCause().getMessage();
+            return Optional.of(abortReason.map(reason -> reason + " (" + message + ")").orElse(message));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while waiting for the migration");
+        }
+    }
+
+    /** Polls job statistics until the migration call returns; returns why to abort it, if it must be. */
+    private Optional<String> watch(MoveRecord move, HypervisorConnection monitor, CompletableFuture<Void> call,
+            long memoryBytes) {
+        Instant started = Instant.now();
+        Instant lastProgress = started;
+        Instant lastRaise = started;
+        long lowestRemaining = Long.MAX_VALUE;
+        long downtime = properties.initialDowntime().toMillis();
+        boolean downtimeSet = false;
+        boolean announced = false;
+        Duration timeout = properties.completionTimeout(memoryBytes);
+        while (!done(call)) {
+            Map<String, String> stats = limiter.call(move.source(), () -> jobStats(monitor, move.guest()));
+            Instant now = Instant.now();
+            if (stats.isEmpty() || JOB_NONE.equals(stats.getOrDefault("type", JOB_NONE))) {
+                continue;
+            }
+            store.saveJobStats(move, stats);
+            if (!announced) {
+                announced = true;
+                hooks.migrationStarted(move);
+            }
+            if (!downtimeSet) {
+                long initial = downtime;
+                downtimeSet = trySetDowntime(move, monitor, initial);
+            }
+            long total = number(stats, "data_total");
+            if (total > 0) {
+                timeout = properties.completionTimeout(total);
+            }
+            long remaining = number(stats, "data_remaining");
+            if (remaining >= 0 && remaining < lowestRemaining) {
+                lowestRemaining = remaining;
+                lastProgress = now;
+            }
+            Duration stalled = Duration.between(lastProgress, now);
+            if (stalled.compareTo(properties.stallTimeout()) >= 0) {
+                return Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining "
+                        + remaining + " bytes, lowest " + lowestRemaining + ")");
+            }
+            if (Duration.between(started, now).compareTo(timeout) >= 0) {
+                return Optional.of("not complete after " + timeout.toSeconds() + " s (completion timeout for "
+                        + (total > 0 ? total + " bytes" : "its memory") + ")");
+            }
+            if (stalled.compareTo(properties.downtimeStepAfter()) >= 0
+                    && Duration.between(lastRaise, now).compareTo(properties.downtimeStepAfter()) >= 0
+                    && downtime < properties.maxDowntime().toMillis()) {
+                downtime = Math.min(downtime + properties.downtimeStep().toMillis(),
+                        properties.maxDowntime().toMillis());
+                lastRaise = now;
+                long raised = downtime;
+                if (trySetDowntime(move, monitor, raised)) {
+                    log.info("Move {} ({}): no progress for {} s, max downtime raised to {} ms", move.seq(),
+                            move.label(), stalled.toSeconds(), raised);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean trySetDowntime(MoveRecord move, HypervisorConnection monitor, long milliseconds) {
+        try {
+            limiter.run(move.source(), () -> monitor.setMigrationMaxDowntime(move.guest(), milliseconds));
+            return true;
+        } catch (LibvirtFailure e) {
+            log.debug("Move {}: max downtime not set: {}", move.seq(), e.getMessage());
+            return false;
+        }
+    }
+
+    private boolean done(CompletableFuture<Void> call) {
+        try {
+            call.get(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static long number(Map<String, String> stats, String key) {
+        try {
+            return Long.parseLong(stats.getOrDefault(key, "-1"));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
