@@ -287,17 +287,17 @@ class RoadefEvaluatorTest {
     @Test
     void theWorkedExampleOfSection2() {
         int[] original = {0, 3, 0};
-        RoadefEvaluation start = evaluate(RoadefParserTest.EXAMPLE, original, original);
+        RoadefEvaluation start = evaluate(RoadefInstances.STATEMENT_EXAMPLE, original, original);
         assertThat(start.loadCost()).isEqualTo(400 + 1300);
         assertThat(start.balanceCost()).isEqualTo(2500);
         assertThat(start.total()).isEqualTo(4200);
         assertThat(start.feasible()).isTrue();
 
-        RoadefEvaluation p2Moved = evaluate(RoadefParserTest.EXAMPLE, original, new int[] {0, 2, 0});
+        RoadefEvaluation p2Moved = evaluate(RoadefInstances.STATEMENT_EXAMPLE, original, new int[] {0, 2, 0});
         assertThat(p2Moved.total()).isEqualTo(200 + 1300 + 1700 + 100 + 10 + 200);
         assertThat(p2Moved.feasible()).isTrue();
 
-        RoadefEvaluation optimal = evaluate(RoadefParserTest.EXAMPLE, original, new int[] {0, 2, 1});
+        RoadefEvaluation optimal = evaluate(RoadefInstances.STATEMENT_EXAMPLE, original, new int[] {0, 2, 1});
         assertThat(optimal.loadCost()).isEqualTo(400);
         assertThat(optimal.balanceCost()).isEqualTo(1600);
         assertThat(optimal.processMoveCost()).isEqualTo(101);

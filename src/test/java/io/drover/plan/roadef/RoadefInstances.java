@@ -9,6 +9,30 @@ import java.util.List;
 /** The ten set-A instances (copied into test resources) and their original objectives from the challenge. */
 public final class RoadefInstances {
 
+    /** The worked example of the problem statement (problem_definition_v1.pdf): 4 processes, 2 machines. */
+    public static final String STATEMENT_EXAMPLE = """
+            2
+            1 100
+            0 10
+            4
+            0 0 30 400 16 80 0 1 4 5
+            0 0 10 240 8 160 1 0 3 4
+            1 1 15 100 12 80 4 3 0 2
+            1 2 10 100 8 80 5 4 2 0
+            2
+            2 0
+            1 1 0
+            3
+            0 12 10 1000
+            0 10 20 100
+            1 6 200 1
+            1
+            0 1 20 10
+            1
+            10
+            100
+            """;
+
     public static final List<String> SET_A = List.of("a1_1", "a1_2", "a1_3", "a1_4", "a1_5",
             "a2_1", "a2_2", "a2_3", "a2_4", "a2_5");
 

@@ -11,32 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RoadefParserTest {
 
     /** The example of section 2.1 of the problem statement. */
-    static final String EXAMPLE = """
-            2
-            1 100
-            0 10
-            4
-            0 0 30 400 16 80 0 1 4 5
-            0 0 10 240 8 160 1 0 3 4
-            1 1 15 100 12 80 4 3 0 2
-            1 2 10 100 8 80 5 4 2 0
-            2
-            2 0
-            1 1 0
-            3
-            0 12 10 1000
-            0 10 20 100
-            1 6 200 1
-            1
-            0 1 20 10
-            1
-            10
-            100
-            """;
-
     @Test
     void readsTheExampleOfTheProblemStatement() {
-        RoadefModel model = RoadefParser.parseModel("example", EXAMPLE);
+        RoadefModel model = RoadefParser.parseModel("example", RoadefInstances.STATEMENT_EXAMPLE);
 
         assertThat(model.resourceCount()).isEqualTo(2);
         assertThat(model.resources().get(0).transientUsage()).isTrue();
@@ -65,7 +42,7 @@ class RoadefParserTest {
 
     @Test
     void namesFileLineAndTokenOfANonNumber() {
-        String broken = EXAMPLE.replace("0 0 10 240 8 160", "0 0 10 x40 8 160");
+        String broken = RoadefInstances.STATEMENT_EXAMPLE.replace("0 0 10 240 8 160", "0 0 10 x40 8 160");
 
         assertThatThrownBy(() -> RoadefParser.parseModel("model_x.txt", broken))
                 .isInstanceOf(RoadefFormatException.class)
@@ -75,7 +52,7 @@ class RoadefParserTest {
 
     @Test
     void namesWhatIsMissingAtTheEndOfFile() {
-        String truncated = EXAMPLE.substring(0, EXAMPLE.indexOf("1\n10\n100"));
+        String truncated = RoadefInstances.STATEMENT_EXAMPLE.substring(0, RoadefInstances.STATEMENT_EXAMPLE.indexOf("1\n10\n100"));
 
         assertThatThrownBy(() -> RoadefParser.parseModel("model_x.txt", truncated))
                 .isInstanceOf(RoadefFormatException.class)
@@ -84,23 +61,23 @@ class RoadefParserTest {
 
     @Test
     void rejectsABadBooleanAnOutOfRangeIndexAndTrailingTokens() {
-        assertThatThrownBy(() -> RoadefParser.parseModel("m", EXAMPLE.replace("1 100\n", "2 100\n")))
+        assertThatThrownBy(() -> RoadefParser.parseModel("m", RoadefInstances.STATEMENT_EXAMPLE.replace("1 100\n", "2 100\n")))
                 .hasMessage("m line 2 (token '2'): expected 0 or 1 for transient flag of resource 0, got '2'");
-        assertThatThrownBy(() -> RoadefParser.parseModel("m", EXAMPLE.replace("1 1 0\n", "1 1 7\n")))
+        assertThatThrownBy(() -> RoadefParser.parseModel("m", RoadefInstances.STATEMENT_EXAMPLE.replace("1 1 0\n", "1 1 7\n")))
                 .hasMessage("m line 11 (token '7'): dependency 0 of service 1 is 7, above the maximum 1");
-        assertThatThrownBy(() -> RoadefParser.parseModel("m", EXAMPLE + "42\n"))
+        assertThatThrownBy(() -> RoadefParser.parseModel("m", RoadefInstances.STATEMENT_EXAMPLE + "42\n"))
                 .hasMessage("m line 21 (token '42'): unexpected trailing token '42' after the last expected value");
-        assertThatThrownBy(() -> RoadefParser.parseModel("m", EXAMPLE.replace("0 0 30 400 16 80 0 1 4 5",
+        assertThatThrownBy(() -> RoadefParser.parseModel("m", RoadefInstances.STATEMENT_EXAMPLE.replace("0 0 30 400 16 80 0 1 4 5",
                 "0 0 30 400 16 80 3 1 4 5")))
                 .hasMessage("m line 5 (token '5'): move cost from machine 0 to itself must be 0, got 3");
-        assertThatThrownBy(() -> RoadefParser.parseModel("m", EXAMPLE.replace("0 12 10 1000", "0 12 -10 1000")))
+        assertThatThrownBy(() -> RoadefParser.parseModel("m", RoadefInstances.STATEMENT_EXAMPLE.replace("0 12 10 1000", "0 12 -10 1000")))
                 .hasMessage("m line 13 (token '-10'): expected a non-negative integer for requirement of resource 1 "
                         + "of process 0, got '-10'");
     }
 
     @Test
     void rejectsAssignmentsOfTheWrongLengthOrMachine() {
-        RoadefModel model = RoadefParser.parseModel("example", EXAMPLE);
+        RoadefModel model = RoadefParser.parseModel("example", RoadefInstances.STATEMENT_EXAMPLE);
 
         assertThatThrownBy(() -> RoadefParser.parseAssignment("a.txt", "0 3", model))
                 .hasMessage("a.txt line 1: unexpected end of file, expected machine of process 2");
@@ -112,7 +89,7 @@ class RoadefParserTest {
 
     @Test
     void writesASolutionThatReadsBack(@TempDir Path dir) throws Exception {
-        RoadefModel model = RoadefParser.parseModel("example", EXAMPLE);
+        RoadefModel model = RoadefParser.parseModel("example", RoadefInstances.STATEMENT_EXAMPLE);
         Path file = dir.resolve("out/solution.txt");
 
         RoadefSolutionWriter.write(file, new int[] {0, 2, 1});

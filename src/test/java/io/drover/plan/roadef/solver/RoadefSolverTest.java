@@ -14,29 +14,6 @@ import org.junit.jupiter.api.Test;
 class RoadefSolverTest {
 
     /** The example of section 2 of the problem statement; its optimum is 2,411. */
-    private static final String EXAMPLE = """
-            2
-            1 100
-            0 10
-            4
-            0 0 30 400 16 80 0 1 4 5
-            0 0 10 240 8 160 1 0 3 4
-            1 1 15 100 12 80 4 3 0 2
-            1 2 10 100 8 80 5 4 2 0
-            2
-            2 0
-            1 1 0
-            3
-            0 12 10 1000
-            0 10 20 100
-            1 6 200 1
-            1
-            0 1 20 10
-            1
-            10
-            100
-            """;
-
     @Test
     void fullAssertKeepsTheIncrementalScoreEqualToAFreshOne() {
         RoadefModel model = RoadefInstances.model("a1_1");
@@ -54,7 +31,7 @@ class RoadefSolverTest {
 
     @Test
     void findsTheOptimumOfTheProblemStatementExample() {
-        RoadefModel model = RoadefParser.parseModel("example", EXAMPLE);
+        RoadefModel model = RoadefParser.parseModel("example", RoadefInstances.STATEMENT_EXAMPLE);
         int[] original = {0, 3, 0};
         RoadefSolverOptions options = RoadefSolverOptions.defaults(Duration.ofSeconds(1))
                 .withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
