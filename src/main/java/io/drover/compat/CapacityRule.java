@@ -10,18 +10,17 @@ import io.drover.model.Host;
  * from {@link FleetLoad}, computed once per snapshot. This is the static check for one move; the planner adds the
  * guests it moves itself.
  */
-public final class CapacityRule implements CompatibilityRule {
+public final class CapacityRule extends FleetRule {
 
     public static final String ID = "capacity";
 
-    private final FleetIndex fleet;
     private final long[] freeMemory;
     private final long[] freeVcpus;
     private final long[] guestMemory;
     private final int[] guestVcpus;
 
     public CapacityRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         CompatibilityPolicy policy = fleet.policy();
         int hosts = fleet.hostCount();
         freeMemory = new long[hosts];
@@ -47,11 +46,6 @@ public final class CapacityRule implements CompatibilityRule {
 
     private static long vcpuLimit(Host host, CompatibilityPolicy policy) {
         return (long) Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

@@ -41,7 +41,7 @@ import java.util.TreeSet;
  *   <li>A model the CPU map does not know cannot be judged and blocks, naming the map's path.</li>
  * </ul>
  */
-public final class CpuRule implements CompatibilityRule {
+public final class CpuRule extends FleetRule {
 
     public static final String ID = "cpu";
 
@@ -55,7 +55,6 @@ public final class CpuRule implements CompatibilityRule {
     private static final int TCG = 1;
     private static final String[] DOMAIN_TYPES = {"kvm", "qemu"};
 
-    private final FleetIndex fleet;
     private final Interner features = new Interner();
     private final Interner models = new Interner();
     private final Interner vendors = new Interner();
@@ -80,7 +79,7 @@ public final class CpuRule implements CompatibilityRule {
     private final String[] unresolved;
 
     public CpuRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         int hosts = fleet.hostCount();
         int guests = fleet.guestCount();
         CpuMap map = fleet.cpuMap();
@@ -296,11 +295,6 @@ public final class CpuRule implements CompatibilityRule {
         }
         out.addAll(map.expand(cpu.arch(), cpu.model().get()));
         return "host CPU " + cpu.model().get();
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

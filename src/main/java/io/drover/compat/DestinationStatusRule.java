@@ -8,19 +8,12 @@ import io.drover.model.SnapshotHost;
  * host's facts are copied from an older snapshot and a {@code FAILED} host has none: both are refused. Also
  * reports, as a risk, a guest whose source host is stale (it may not be there any more).
  */
-public final class DestinationStatusRule implements CompatibilityRule {
+public final class DestinationStatusRule extends FleetRule {
 
     public static final String ID = "destination-status";
 
-    private final FleetIndex fleet;
-
     public DestinationStatusRule(FleetIndex fleet) {
-        this.fleet = fleet;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID, fleet);
     }
 
     @Override

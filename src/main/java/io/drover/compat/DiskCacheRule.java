@@ -17,16 +17,15 @@ import io.drover.model.Guest;
  * block-copies are exempt. Also reports risks: {@code error_policy='ignore'} (write errors vanish silently) and
  * {@code cache='unsafe'} (flushes ignored).
  */
-public final class DiskCacheRule implements CompatibilityRule {
+public final class DiskCacheRule extends FleetRule {
 
     public static final String ID = "disk-cache";
     public static final String ERROR_POLICY_RISK = "disk-error-policy";
 
-    private final FleetIndex fleet;
     private final boolean[] safe;
 
     public DiskCacheRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         safe = new boolean[fleet.guestCount()];
         for (int g = 0; g < safe.length; g++) {
             safe[g] = fleet.guest(g).disks().stream().noneMatch(DiskCacheRule::unsafe);
@@ -43,11 +42,6 @@ public final class DiskCacheRule implements CompatibilityRule {
             return false;
         }
         return !disk.driver().cache().bypassesHostCache();
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

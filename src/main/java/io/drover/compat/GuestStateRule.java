@@ -6,19 +6,12 @@ import io.drover.model.Guest;
  * {@code guest-state}: live migration needs a guest whose QEMU runs (running, paused, blocked, suspended). Moving
  * the definition of a shut-off guest (offline migration) is not something Drover does yet.
  */
-public final class GuestStateRule implements CompatibilityRule {
+public final class GuestStateRule extends FleetRule {
 
     public static final String ID = "guest-state";
 
-    private final FleetIndex fleet;
-
     public GuestStateRule(FleetIndex fleet) {
-        this.fleet = fleet;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID, fleet);
     }
 
     @Override

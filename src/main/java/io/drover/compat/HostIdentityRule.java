@@ -12,17 +12,16 @@ import java.util.UUID;
  * guest to the same host"), so both must have a UUID, neither may be all-zero or shared with another host, and
  * they must differ.
  */
-public final class HostIdentityRule implements CompatibilityRule {
+public final class HostIdentityRule extends FleetRule {
 
     public static final String ID = "host-identity";
     private static final UUID ALL_ZERO = new UUID(0, 0);
 
-    private final FleetIndex fleet;
     private final boolean[] bad;
     private final int[] uuidId;
 
     public HostIdentityRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         Interner uuids = new Interner();
         bad = new boolean[fleet.hostCount()];
         uuidId = new int[fleet.hostCount()];
@@ -31,11 +30,6 @@ public final class HostIdentityRule implements CompatibilityRule {
             bad[h] = !problems(h).isEmpty();
             uuidId[h] = uuid.map(u -> uuids.intern(u.toString())).orElse(-1 - h);
         }
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

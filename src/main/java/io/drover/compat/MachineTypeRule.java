@@ -16,11 +16,10 @@ import java.util.stream.Collectors;
  * guest is also reported as a risk, because its next boot on a newer QEMU silently gives it a newer machine.
  * (libvirt: "Emulator ... does not support machine type 'pc-i440fx-7.2'".)
  */
-public final class MachineTypeRule implements CompatibilityRule {
+public final class MachineTypeRule extends FleetRule {
 
     public static final String ID = "machine-type";
 
-    private final FleetIndex fleet;
     private final Interner machines = new Interner();
     private final Interner archs = new Interner();
     private final Interner domainTypes = new Interner();
@@ -33,7 +32,7 @@ public final class MachineTypeRule implements CompatibilityRule {
     private final int[] guestDomainType;
 
     public MachineTypeRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         int hosts = fleet.hostCount();
         int guests = fleet.guestCount();
         hostArch = new int[hosts];
@@ -71,11 +70,6 @@ public final class MachineTypeRule implements CompatibilityRule {
                 }
             }
         }
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

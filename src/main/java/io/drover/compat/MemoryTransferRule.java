@@ -6,19 +6,12 @@ import io.drover.model.Guest;
  * {@code memory-transfer} (risk only): a guest whose memory takes longer than the policy's threshold to send once
  * at the expected bandwidth may not converge under memory churn; copied disks add to that (sizes unknown yet).
  */
-public final class MemoryTransferRule implements CompatibilityRule {
+public final class MemoryTransferRule extends FleetRule {
 
     public static final String ID = "memory-transfer";
 
-    private final FleetIndex fleet;
-
     public MemoryTransferRule(FleetIndex fleet) {
-        this.fleet = fleet;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID, fleet);
     }
 
     @Override

@@ -8,18 +8,17 @@ import java.util.Arrays;
  * 'X' already exists with uuid ..."), and a guest that already runs there would then run twice. An inactive
  * definition with the same UUID is replaced by the migration: a risk only.
  */
-public final class NameClashRule implements CompatibilityRule {
+public final class NameClashRule extends FleetRule {
 
     public static final String ID = "name-clash";
 
-    private final FleetIndex fleet;
     private final int[] guestName;
     /** Per host: its guests' name ids, sorted, and the guest numbers in the same order. */
     private final int[][] hostNames;
     private final int[][] hostGuests;
 
     public NameClashRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         Interner names = new Interner();
         guestName = new int[fleet.guestCount()];
         for (int g = 0; g < guestName.length; g++) {
@@ -49,11 +48,6 @@ public final class NameClashRule implements CompatibilityRule {
                 hostGuests[h][i] = (int) packed[h][i];
             }
         }
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

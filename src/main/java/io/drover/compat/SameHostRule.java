@@ -1,19 +1,12 @@
 package io.drover.compat;
 
 /** {@code same-host}: a guest cannot migrate to the host it is on. */
-public final class SameHostRule implements CompatibilityRule {
+public final class SameHostRule extends FleetRule {
 
     public static final String ID = "same-host";
 
-    private final FleetIndex fleet;
-
     public SameHostRule(FleetIndex fleet) {
-        this.fleet = fleet;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID, fleet);
     }
 
     @Override

@@ -33,11 +33,10 @@ import java.util.Optional;
  *   <li>A {@code shareable} disk that is local cannot be copied without corrupting its other writers: blocked.</li>
  * </ul>
  */
-public final class StorageRule implements CompatibilityRule {
+public final class StorageRule extends FleetRule {
 
     public static final String ID = "storage";
 
-    private final FleetIndex fleet;
     private final boolean[] shareableLocal;
     private final String[][] copied;
     private final String[][][] backingPaths;
@@ -45,7 +44,7 @@ public final class StorageRule implements CompatibilityRule {
     private final boolean spaceKnown;
 
     public StorageRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         int guests = fleet.guestCount();
         shareableLocal = new boolean[guests];
         copied = new String[guests][];
@@ -93,11 +92,6 @@ public final class StorageRule implements CompatibilityRule {
             paths.add(path.get());
         }
         return Optional.of(paths.toArray(String[]::new));
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override

@@ -10,19 +10,12 @@ import java.util.TreeMap;
  * tied to licences) keeps it across a migration only because libvirt carries its XML; anything that redefines the
  * guest from another source would change it.
  */
-public final class SysinfoRule implements CompatibilityRule {
+public final class SysinfoRule extends FleetRule {
 
     public static final String ID = "sysinfo";
 
-    private final FleetIndex fleet;
-
     public SysinfoRule(FleetIndex fleet) {
-        this.fleet = fleet;
-    }
-
-    @Override
-    public String id() {
-        return ID;
+        super(ID, fleet);
     }
 
     @Override

@@ -8,17 +8,16 @@ import io.drover.model.Version;
  * {@code versions}: never from newer to older. The destination's QEMU and libvirt must be the same or newer than
  * the source's, and so must its kernel when both kernels are known (Nova: {@code DestinationHypervisorTooOld}).
  */
-public final class VersionsRule implements CompatibilityRule {
+public final class VersionsRule extends FleetRule {
 
     public static final String ID = "versions";
 
-    private final FleetIndex fleet;
     private final long[] qemu;
     private final long[] libvirt;
     private final long[] kernel;
 
     public VersionsRule(FleetIndex fleet) {
-        this.fleet = fleet;
+        super(ID, fleet);
         int hosts = fleet.hostCount();
         qemu = new long[hosts];
         libvirt = new long[hosts];
@@ -35,11 +34,6 @@ public final class VersionsRule implements CompatibilityRule {
 
     private static long encode(Version version) {
         return version.major() * 1_000_000_000_000L + version.minor() * 1_000_000L + version.micro();
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     @Override
