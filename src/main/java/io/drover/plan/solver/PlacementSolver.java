@@ -46,10 +46,5 @@ public final class PlacementSolver {
      */
     public record SolverSettings(Duration timeLimit, Duration unimprovedTimeLimit, long randomSeed,
             EnvironmentMode environmentMode) {
-
-        public static SolverSettings defaults() {
-            return new SolverSettings(Duration.ofSeconds(30), Duration.ofSeconds(3), 0L,
-                    EnvironmentMode.REPRODUCIBLE);
-        }
     }
 }
