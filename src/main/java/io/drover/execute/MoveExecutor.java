@@ -1,5 +1,6 @@
 package io.drover.execute;
 
+import io.drover.libvirt.BlockingCalls;
 import io.drover.libvirt.DomainDescription;
 import io.drover.libvirt.DomainState;
 import io.drover.libvirt.HypervisorConnection;
@@ -26,7 +27,6 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -51,11 +51,7 @@ public class MoveExecutor {
     private final ApplyProperties properties;
     private final HostCallLimiter limiter;
     private final ApplyHooks hooks;
-    private final ExecutorService migrateCalls = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "migrate-call");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService migrateCalls = BlockingCalls.newDaemonPool("migrate-call");
 
     public MoveExecutor(LibvirtConnector connector, ApplyStore store, ApplyProperties properties,
             HostCallLimiter limiter, ApplyHooks hooks) {

@@ -1,9 +1,9 @@
 package io.drover.inventory;
 
 import java.time.Duration;
+import io.drover.libvirt.BlockingCalls;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,11 +23,7 @@ public final class HostCollector {
     private final HostReader dumpReader;
     private final HostInventoryAssembler assembler;
     private final Duration hostTimeout;
-    private final ExecutorService readers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "host-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService readers = BlockingCalls.newDaemonPool("host-reader");
 
     public HostCollector(HostReader liveReader, HostReader dumpReader, HostInventoryAssembler assembler,
             Duration hostTimeout) {

@@ -88,18 +88,23 @@ public class ApplyJobConfiguration {
         };
     }
 
-    /** Both steps commit their own checkpoints; a Batch transaction around minutes of migrations would hold them. */
     @Bean
     Step applyPrepareStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet applyPrepareTasklet) {
-        return new StepBuilder(PREPARE, jobRepository).tasklet(applyPrepareTasklet, tx)
-                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
-                .allowStartIfComplete(true)
-                .build();
+        return checkpointingStep(PREPARE, jobRepository, tx, applyPrepareTasklet);
     }
 
     @Bean
     Step applyExecuteStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet applyExecuteTasklet) {
-        return new StepBuilder(EXECUTE, jobRepository).tasklet(applyExecuteTasklet, tx)
+        return checkpointingStep(EXECUTE, jobRepository, tx, applyExecuteTasklet);
+    }
+
+    /**
+     * Both steps commit their own checkpoints; a Batch transaction around minutes of migrations would hold them.
+     * Both run again on every restart: the checkpoints, not Batch, say what is left to do.
+     */
+    private static Step checkpointingStep(String name, JobRepository jobRepository, PlatformTransactionManager tx,
+            Tasklet tasklet) {
+        return new StepBuilder(name, jobRepository).tasklet(tasklet, tx)
                 .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
                 .allowStartIfComplete(true)
                 .build();
