@@ -36,6 +36,13 @@ class SchemaMigrationTest {
         assertThatThrownBy(() -> jdbc.update(
                 "insert into snapshot_host (snapshot_id, name, uri, status) values (?, 'h2', 'test:///', 'FAILED')", id))
                 .hasMessageContaining("is complete and immutable");
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into snapshot_guest (snapshot_id, host_name, uuid, name, state, facts, domain_xml,
+                                            shared_disks, local_disks)
+                values (?, 'h1', gen_random_uuid(), 'vm', 'RUNNING', '{}', '<domain/>', 0, 0)""", id))
+                .hasMessageContaining("is complete and immutable");
+        assertThat(jdbc.queryForObject("select count(*) from snapshot_host where snapshot_id = ? and name = 'h2'",
+                Integer.class, id)).as("a refused insert leaves nothing").isZero();
         assertThatThrownBy(() -> jdbc.update("update inventory_snapshot set status = 'FAILED' where id = ?", id))
                 .hasMessageContaining("COMPLETE and immutable");
     }

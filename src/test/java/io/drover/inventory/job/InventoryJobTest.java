@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
@@ -108,6 +109,16 @@ class InventoryJobTest {
         assertThat(kvmA.libvirt()).contains("9.0.0");
         assertThat(kvmA.cpu()).contains("i686"); // the test driver reports no vendor or model
         assertThat(kvmA.flags()).containsExactly(HostFlag.NO_UUID);
+    }
+
+    @Test
+    void hostsThatBothRunOneGuestAreFlagged() throws Exception {
+        // The same node file twice: web-1 (running) and db-1 (shut off) appear on both hosts with one UUID each.
+        long id = launcher.run(fleetFile(nodeFile("kvm-a.xml"), nodeFile("kvm-a.xml"))).snapshotId().orElseThrow();
+
+        assertThat(store.summary(id).orElseThrow().hosts()).extracting(HostSummary::name, HostSummary::flags)
+                .containsExactly(tuple("kvm-a", List.of(HostFlag.NO_UUID, HostFlag.GUEST_RUNNING_TWICE)),
+                        tuple("kvm-b", List.of(HostFlag.NO_UUID, HostFlag.GUEST_RUNNING_TWICE)));
     }
 
     @Test
