@@ -50,7 +50,7 @@ public final class GanttChart {
         double end = Math.max(1, shown.stream().mapToDouble(bar -> bar.startSeconds() + bar.durationSeconds())
                 .max().orElse(1));
         end = Math.max(end, bands.stream().mapToDouble(Band::endSeconds).max().orElse(0));
-        double scale = (WIDTH - LABEL_WIDTH - 10) / end;
+        double scale = (WIDTH - LABEL_WIDTH - 40) / end;
         int height = AXIS_HEIGHT + shown.size() * ROW_HEIGHT + 6;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gantt\" "

@@ -22,7 +22,8 @@ final class HtmlPage {
             table { border-collapse: collapse; margin: 6px 0 12px; }
             th, td { border-bottom: 1px solid #e4e7ec; padding: 3px 10px 3px 0; text-align: left; vertical-align: top; }
             th { font-weight: 600; color: #3b4354; }
-            td.num, th.num { text-align: right; }
+            table.moves td, table.capacity td { white-space: nowrap; }
+            table.moves td:nth-last-child(-n+2) { white-space: normal; }
             code { background: #f2f4f7; padding: 0 3px; border-radius: 3px; }
             .note { color: #5b6475; font-size: 13px; }
             .fix { color: #137333; }
