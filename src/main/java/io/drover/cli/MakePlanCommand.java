@@ -66,8 +66,7 @@ abstract class MakePlanCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         }
-        PlanRun run = bean(PlanLauncher.class).run(request);
-        Path file = run.planFile().orElseThrow(() -> failure(run));
+        Path file = makePlan(bean(PlanLauncher.class), request);
         PlanFile planFile = new PlanFile();
         Plan plan = planFile.read(file);
         String contentHash = planFile.contentHash(plan);
@@ -79,6 +78,12 @@ abstract class MakePlanCommand extends BaseCommand {
             return ExitCodes.NO_FEASIBLE_PLAN;
         }
         return plan.blocked().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /** Runs the plan job; the plan file it wrote, or the failure to report. */
+    static Path makePlan(PlanLauncher launcher, PlanRequest request) throws Exception {
+        PlanRun run = launcher.run(request);
+        return run.planFile().orElseThrow(() -> failure(run));
     }
 
     /** A request the planner rejected (unknown host, bad selector) is the operator's to fix; anything else failed. */
