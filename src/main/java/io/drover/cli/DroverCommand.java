@@ -22,4 +22,9 @@ public class DroverCommand {
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print stack traces of failures.")
     boolean stacktrace;
+
+    @Option(names = "--metrics-port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+            description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics while the command runs "
+                    + "(0: any free port; default: off).")
+    Integer metricsPort;
 }
