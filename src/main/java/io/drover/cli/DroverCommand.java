@@ -27,4 +27,14 @@ public class DroverCommand {
             description = "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics while the command runs "
                     + "(0: any free port; default: off).")
     Integer metricsPort;
+
+    /** Read by {@link Main} before logging starts; declared here for --help and validation. */
+    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "Logs on standard error as text (default) or json, one object per line "
+                    + "(also DROVER_LOG_FORMAT).")
+    LogFormat logFormat;
+
+    enum LogFormat {
+        TEXT, JSON
+    }
 }
