@@ -7,6 +7,7 @@ import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine;
 
 /** Drover's entry point: picocli in front, Spring behind, {@code System.exit} only here. */
@@ -51,9 +52,18 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(ansi(System.getenv(),
+                System.console() != null)));
         commandLine.setExecutionExceptionHandler(Main::reportFailure);
         commandLine.setExitCodeExceptionMapper(Main::exitCodeOf);
         return commandLine;
+    }
+
+    /** Colour only on a terminal, and never with {@code NO_COLOR} set (no-color.org) or {@code TERM=dumb}. */
+    static CommandLine.Help.Ansi ansi(Map<String, String> environment, boolean terminal) {
+        boolean wanted = terminal && !environment.containsKey("NO_COLOR")
+                && !"dumb".equals(environment.get("TERM"));
+        return wanted ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF;
     }
 
     private static int reportFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parsed) {
