@@ -156,8 +156,8 @@ public class DemoCommand extends BaseCommand {
             for (Map<String, String> selector : selectors) {
                 PoolBaseline.Report report = PoolBaseline.compute(engine, selector, engine.fleet().cpuMap(),
                         connection);
-                out().printf("Baseline of pool %s: %d hosts, %d CPU features%s; %d running guests cannot move to "
-                        + "every host of the pool%n", selector.isEmpty() ? "(all hosts)" : selector,
+                out().printf("Baseline of pool %s: %d hosts, %d CPU features%s; running guests that cannot move "
+                        + "to every host of the pool: %d%n", selector.isEmpty() ? "(all hosts)" : selector,
                         report.hosts().size(), report.features().size(), report.holdBacks().isEmpty() ? ""
                                 : ", held back by " + report.holdBacks().stream().map(PoolBaseline.HoldBack::host)
                                         .toList(), report.stuckGuests().size());
@@ -174,9 +174,10 @@ public class DemoCommand extends BaseCommand {
         PlanFile planFile = new PlanFile();
         Plan plan = planFile.read(file);
         reports.add(bean(ReportWriter.class).writePlanReport(plan, planFile.contentHash(plan), reportDirectory));
-        out().printf("%s of %s: %d migrations in %d waves (%d phases), est. %s, %d blocked%s -> %s%n",
+        out().printf("%s of %s: %d migrations in %d waves%s, est. %s, %d blocked%s -> %s%n",
                 kind == PlanKind.DRAIN ? "Drain plan" : "Upgrade campaign to QEMU " + qemu,
-                String.join(", ", hosts), plan.migrations().count(), plan.waveCount(), plan.phases().size(),
+                String.join(", ", hosts), plan.migrations().count(), plan.waveCount(),
+                kind == PlanKind.DRAIN ? "" : " and " + plan.phases().size() + " phases",
                 PlanReport.human(plan.estimatedDuration()), plan.blocked().size(), plan.blocked().isEmpty() ? ""
                         : " (" + String.join(", ", plan.blocked().stream().map(b -> b.guest() + ": "
                                 + b.reasons().get(0).ruleId()).toList()) + ")", file);
