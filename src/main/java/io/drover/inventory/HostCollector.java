@@ -41,8 +41,8 @@ public final class HostCollector {
             return new HostOutcome.Collected(source, reading.get(hostTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             reading.cancel(true);
-            return failed(source, "no complete answer from " + Secrets.redact(source.uri()) + " within " + hostTimeout.toSeconds()
-                    + " s");
+            return failed(source, "no complete answer from " + Secrets.redact(source.uri()) + " within "
+                    + hostTimeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             return failed(source, e.getCause().getMessage());
         } catch (InterruptedException e) {

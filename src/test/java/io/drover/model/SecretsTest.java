@@ -25,8 +25,8 @@ class SecretsTest {
 
     @Test
     void uriInTheMiddleOfAMessageIsMasked() {
-        assertThat(Secrets.redact("connect on qemu+tcp://ops:pw@10.0.0.5/system: Connection refused (libvirt error 38)"))
-                .isEqualTo("connect on qemu+tcp://ops:***@10.0.0.5/system: Connection refused (libvirt error 38)");
+        assertThat(Secrets.redact("connect on qemu+tcp://ops:pw@10.0.0.5/system: Connection refused (error 38)"))
+                .isEqualTo("connect on qemu+tcp://ops:***@10.0.0.5/system: Connection refused (error 38)");
         assertThat(Secrets.redact("no @ or = here")).isEqualTo("no @ or = here");
         assertThat(Secrets.redact(null)).isNull();
     }

@@ -63,7 +63,8 @@ class PlanHtmlReportTest {
         assertThat(html).doesNotContain("<script>");
         assertThat(text(page, "//*[local-name()='text'][@class='row-label'][1]"))
                 .isEqualTo(HOSTILE_NAME + "  kvm-3 → kvm-1");
-        assertThat(text(page, "//*[local-name()='table'][@class='moves']//*[local-name()='tbody']/*[local-name()='tr'][1]/*[2]"))
+        String firstMove = "//*[local-name()='table'][@class='moves']//*[local-name()='tbody']/*[local-name()='tr'][1]";
+        assertThat(text(page, firstMove + "/*[2]"))
                 .isEqualTo(HOSTILE_NAME);
     }
 
