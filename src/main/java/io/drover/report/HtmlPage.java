@@ -24,6 +24,7 @@ final class HtmlPage {
             th { font-weight: 600; color: #3b4354; }
             table.moves td, table.capacity td { white-space: nowrap; }
             table.moves td:nth-last-child(-n+2) { white-space: normal; }
+            table.blocked td:nth-child(-n+3) { white-space: nowrap; }
             code { background: #f2f4f7; padding: 0 3px; border-radius: 3px; }
             .note { color: #5b6475; font-size: 13px; }
             .fix { color: #137333; }
