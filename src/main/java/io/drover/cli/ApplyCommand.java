@@ -7,6 +7,8 @@ import io.drover.execute.PlanRefusedException;
 import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
 import io.drover.plan.PlanFileException;
+import io.drover.report.ReportFiles;
+import io.drover.report.ReportWriter;
 import java.nio.file.Path;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
@@ -25,6 +27,10 @@ public class ApplyCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Run every pre-flight check and print what would happen; "
             + "migrate nothing, record no run.")
     boolean dryRun;
+
+    @Option(names = "--report-dir", defaultValue = ReportFiles.DEFAULT_DIRECTORY, paramLabel = "DIR",
+            description = "Where to write the run's HTML report (default: reports).")
+    Path reportDirectory;
 
     ApplyCommand(SpringContext spring) {
         super(spring);
@@ -63,6 +69,8 @@ public class ApplyCommand extends BaseCommand {
                     move.label(), move.mode(), move.attempts(), move.attempts() == 1 ? "" : "s",
                     move.state() == MoveState.FAILED ? ": " + move.error().orElse("") : "");
         }
+        outcome.run().flatMap(run -> bean(ReportWriter.class).writeRunReport(run.id(), reportDirectory))
+                .ifPresent(report -> out().printf("Report written to %s%n", report));
         if (outcome.refusal().isPresent()) {
             throw new CommandFailure(ExitCodes.UNEXPECTED_STATE, outcome.refusal().get());
         }

@@ -7,6 +7,8 @@ import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanRequest;
 import io.drover.plan.job.PlanLauncher;
 import io.drover.plan.job.PlanLauncher.PlanRun;
+import io.drover.report.ReportFiles;
+import io.drover.report.ReportWriter;
 import io.drover.store.SnapshotStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +44,10 @@ abstract class MakePlanCommand extends BaseCommand {
     @Option(names = "--out", defaultValue = "plans", paramLabel = "DIR", description = "Where to write the plan.")
     Path out;
 
+    @Option(names = "--report-dir", defaultValue = ReportFiles.DEFAULT_DIRECTORY, paramLabel = "DIR",
+            description = "Where to write the plan's HTML report (default: reports).")
+    Path reportDirectory;
+
     MakePlanCommand(SpringContext spring) {
         super(spring);
     }
@@ -60,16 +66,24 @@ abstract class MakePlanCommand extends BaseCommand {
         } catch (IllegalArgumentException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         }
-        PlanRun run = bean(PlanLauncher.class).run(request);
-        Path file = run.planFile().orElseThrow(() -> failure(run));
+        Path file = makePlan(bean(PlanLauncher.class), request);
         PlanFile planFile = new PlanFile();
         Plan plan = planFile.read(file);
-        PlanReport.print(plan, planFile.contentHash(plan), out());
+        String contentHash = planFile.contentHash(plan);
+        PlanReport.print(plan, contentHash, out());
         out().printf("%nWritten to %s%n", file);
+        out().printf("Report written to %s%n", bean(ReportWriter.class).writePlanReport(plan, contentHash,
+                reportDirectory));
         if (plan.migrations().findAny().isEmpty() && !plan.blocked().isEmpty()) {
             return ExitCodes.NO_FEASIBLE_PLAN;
         }
         return plan.blocked().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+    }
+
+    /** Runs the plan job; the plan file it wrote, or the failure to report. */
+    static Path makePlan(PlanLauncher launcher, PlanRequest request) throws Exception {
+        PlanRun run = launcher.run(request);
+        return run.planFile().orElseThrow(() -> failure(run));
     }
 
     /** A request the planner rejected (unknown host, bad selector) is the operator's to fix; anything else failed. */

@@ -30,6 +30,13 @@ public class PlanCheckCommand extends BaseCommand {
     @Mixin
     CpuMapOption cpuMap;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json")
+    OutputFormat output;
+
+    /** The verdict as {@code -o json} prints it. */
+    record Verdict(String plan, boolean sound, long migrations, int waves, long snapshot, List<String> problems) {
+    }
+
     PlanCheckCommand(SpringContext spring) {
         super(spring);
     }
@@ -38,6 +45,12 @@ public class PlanCheckCommand extends BaseCommand {
     protected int doCall() throws Exception {
         Plan plan = PlanShowCommand.read(new PlanFile(), file);
         List<String> problems = PlanChecker.check(plan, snapshot(plan), cpuMap.load());
+        int exitCode = problems.isEmpty() ? ExitCodes.OK : ExitCodes.UNEXPECTED_STATE;
+        if (output == OutputFormat.JSON) {
+            out().println(ModelJson.mapper().writeValueAsString(new Verdict(plan.id(), problems.isEmpty(),
+                    plan.migrations().count(), plan.waveCount(), plan.snapshotId(), problems)));
+            return exitCode;
+        }
         if (problems.isEmpty()) {
             out().printf("Plan %s is sound: %d migrations in %d waves checked against snapshot %d%n", plan.id(),
                     plan.migrations().count(), plan.waveCount(), plan.snapshotId());
@@ -45,7 +58,7 @@ public class PlanCheckCommand extends BaseCommand {
         }
         out().printf("Plan %s has %d problems:%n", plan.id(), problems.size());
         problems.forEach(problem -> out().println("  " + problem));
-        return ExitCodes.UNEXPECTED_STATE;
+        return exitCode;
     }
 
     private FleetSnapshot snapshot(Plan plan) throws Exception {

@@ -1,6 +1,7 @@
 package io.drover.cli;
 
 import io.drover.model.HostStatus;
+import io.drover.model.Secrets;
 import io.drover.model.HostSummary;
 import io.drover.model.SnapshotSummary;
 import java.io.PrintWriter;
@@ -39,7 +40,8 @@ final class SnapshotReport {
         table.print(out);
         List<String> trouble = new ArrayList<>(snapshot.problems());
         snapshot.hosts().stream().filter(host -> host.status() != HostStatus.OK)
-                .forEach(host -> trouble.add(host.name() + ": " + host.error().orElse("not collected")));
+                .forEach(host -> trouble.add(host.name() + ": "
+                        + Secrets.redact(host.error().orElse("not collected"))));
         if (!trouble.isEmpty()) {
             out.println();
             out.println("Problems:");

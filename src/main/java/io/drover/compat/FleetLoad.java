@@ -27,7 +27,8 @@ public final class FleetLoad {
         }
     }
 
-    static long demandMemory(Guest guest, CompatibilityPolicy policy) {
+    /** What {@code guest} takes on a host when active: its maximum memory plus the per-guest overhead. */
+    public static long demandMemory(Guest guest, CompatibilityPolicy policy) {
         return guest.memory().bytes() + policy.guestOverhead().bytes();
     }
 

@@ -2,6 +2,7 @@ package io.drover.inventory;
 
 import java.time.Duration;
 import io.drover.libvirt.BlockingCalls;
+import io.drover.model.Secrets;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -40,8 +41,8 @@ public final class HostCollector {
             return new HostOutcome.Collected(source, reading.get(hostTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             reading.cancel(true);
-            return failed(source, "no complete answer from " + source.uri() + " within " + hostTimeout.toSeconds()
-                    + " s");
+            return failed(source, "no complete answer from " + Secrets.redact(source.uri()) + " within "
+                    + hostTimeout.toSeconds() + " s");
         } catch (ExecutionException e) {
             return failed(source, e.getCause().getMessage());
         } catch (InterruptedException e) {

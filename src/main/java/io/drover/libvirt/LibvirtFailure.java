@@ -1,5 +1,7 @@
 package io.drover.libvirt;
 
+import io.drover.model.Secrets;
+
 /** A failed libvirt call, with the host it was made against and libvirt's own code and message. */
 public class LibvirtFailure extends RuntimeException {
 
@@ -8,7 +10,8 @@ public class LibvirtFailure extends RuntimeException {
     private final LibvirtErrorKind kind;
 
     public LibvirtFailure(String uri, String operation, int code, String libvirtMessage, Throwable cause) {
-        super(operation + " on " + uri + ": " + libvirtMessage + " (libvirt error " + code + ")", cause);
+        super(Secrets.redact(operation + " on " + uri + ": " + libvirtMessage + " (libvirt error " + code + ")"),
+                cause);
         this.uri = uri;
         this.code = code;
         this.kind = LibvirtErrorKind.ofCode(code);

@@ -9,6 +9,7 @@ import io.drover.inventory.HostSource;
 import io.drover.inventory.LiveHostReader;
 import io.drover.libvirt.LibvirtConnector;
 import io.drover.libvirt.LibvirtJavaConnector;
+import io.drover.metrics.DroverMetrics;
 import io.drover.store.ModelJson;
 import io.drover.store.SnapshotStore;
 import java.nio.file.Path;
@@ -91,12 +92,15 @@ public class InventoryJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet collectHostTasklet(HostCollector collector, SnapshotStore store,
+    Tasklet collectHostTasklet(HostCollector collector, SnapshotStore store, DroverMetrics metrics,
             @Value("#{stepExecutionContext['" + HOST_SOURCE + "']}") String hostSourceJson,
             @Value("#{jobExecutionContext['" + SNAPSHOT_ID + "']}") Long snapshotId) {
         return (contribution, chunkContext) -> {
             HostSource source = ModelJson.mapper().readValue(hostSourceJson, HostSource.class);
+            long started = System.nanoTime();
             HostOutcome outcome = collector.collect(source);
+            metrics.inventoryHost(outcome instanceof HostOutcome.Failed,
+                    Duration.ofNanos(System.nanoTime() - started));
             if (outcome instanceof HostOutcome.Collected collected) {
                 store.saveCollected(snapshotId, source, collected.inventory());
                 contribution.incrementWriteCount(collected.inventory().guests().size());

@@ -3,6 +3,7 @@ package io.drover.plan.job;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CpuMap;
+import io.drover.metrics.DroverMetrics;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.HostSelector;
 import io.drover.plan.Plan;
@@ -49,14 +50,17 @@ public class PlanJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet makePlanTasklet(SnapshotStore snapshots, PlanStore plans,
+    Tasklet makePlanTasklet(SnapshotStore snapshots, PlanStore plans, DroverMetrics metrics,
             @Value("${drover.cpu-map}") Path cpuMapDirectory,
             @Value("#{jobParameters['" + REQUEST_ID + "']}") Long requestId) {
         return (contribution, chunkContext) -> {
             PlanRequest request = plans.request(requestId);
             FleetSnapshot snapshot = snapshots.load(request.snapshotId()).orElseThrow(() ->
                     new IllegalArgumentException("no complete snapshot with id " + request.snapshotId()));
+            long started = System.nanoTime();
             Plan plan = plan(request, snapshot, CpuMap.load(cpuMapDirectory));
+            metrics.planMade(request.kind().name(), Duration.ofNanos(System.nanoTime() - started),
+                    plan.migrations().count(), plan.blocked().size());
             Path file = Path.of(request.outputDirectory()).resolve(plan.id() + ".plan.json");
             String hash = new PlanFile().write(plan, file);
             var job = contribution.getStepExecution().getJobExecution();
