@@ -54,7 +54,7 @@ class PlanCheckerTest {
 
     private static Plan drainOfKvm1(List<MigrationWave> waves) {
         return new Plan("drain-test", PlanKind.DRAIN, SNAPSHOT.id(), Instant.EPOCH, List.of("kvm-1"),
-                new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(), Optional.empty(), List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), waves)), List.of());
+                new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(), Optional.empty(), List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), waves)), List.of(), Optional.empty(), List.of());
     }
 
     @Test

@@ -56,7 +56,7 @@ class PlanJobTest {
 
         PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("rack=r1"),
                 PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty(), List.of()));
 
         assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
         Path file = run.planFile().orElseThrow();
@@ -78,7 +78,7 @@ class PlanJobTest {
 
         PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("lab-host9"),
                 PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty(), List.of()));
 
         assertThat(run.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(run.planFile()).isEmpty();
