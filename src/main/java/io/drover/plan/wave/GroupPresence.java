@@ -29,16 +29,23 @@ public final class GroupPresence {
 
     /** Where the active guests of {@code antiAffinity}'s groups run in {@code snapshot}. */
     public static GroupPresence of(FleetSnapshot snapshot, AntiAffinity antiAffinity) {
-        GroupPresence presence = new GroupPresence(antiAffinity);
+        Map<String, String> hostByGuest = new HashMap<>();
         if (!antiAffinity.groups().isEmpty()) {
             for (SnapshotHost host : snapshot.hosts()) {
                 for (Guest guest : host.guests()) {
-                    if (guest.state().isActive()) {
-                        presence.add(host.name(), antiAffinity.groupsOf(guest.name()), 1);
+                    if (guest.state().isActive() && !antiAffinity.groupsOf(guest.name()).isEmpty()) {
+                        hostByGuest.put(guest.name(), host.name());
                     }
                 }
             }
         }
+        return of(hostByGuest, antiAffinity);
+    }
+
+    /** @param hostByGuest where each running guest of a group is, by guest name */
+    public static GroupPresence of(Map<String, String> hostByGuest, AntiAffinity antiAffinity) {
+        GroupPresence presence = new GroupPresence(antiAffinity);
+        hostByGuest.forEach((guest, host) -> presence.add(host, antiAffinity.groupsOf(guest), 1));
         return presence;
     }
 
