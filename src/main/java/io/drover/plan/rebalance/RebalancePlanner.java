@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
  * its capacity, the policy's overcommit applied), with as few migrations, then as little memory moved, as the hosts
  * over it need, and otherwise evens out memory. Guests move only among the plan's hosts, each to a host every rule
  * allows, and anti-affinity groups stay spread. A fleet already under the threshold gets no migration: imbalance
- * alone never pays for one.
+ * alone never pays for one, so only the guests of hosts over the threshold are candidates to move.
  *
  * <p>The solver's objective, most important first: rules (capacity, anti-affinity, the migration budget; none
  * broken), how far hosts are over the threshold, migrations, memory moved, imbalance. A migration's estimated
@@ -63,15 +63,19 @@ public final class RebalancePlanner {
     public Plan plan(List<String> hosts, double maxLoad, Optional<Integer> maxMigrations, AntiAffinity antiAffinity) {
         FleetIndex fleet = engine.fleet();
         Set<Integer> scope = hosts.stream().map(engine::hostId).filter(fleet::isOk).collect(Collectors.toSet());
+        List<HostLoad> overBefore = overThreshold(hosts, maxLoad, List.of());
+        Set<Integer> hot = overBefore.stream().map(load -> engine.hostId(load.host())).collect(Collectors.toSet());
+        // Only the guests of hot hosts may move: elsewhere a migration could only buy balance, which never pays
+        // for one. (Not planned: moving a guest off a cool host to make room there for a hot host's guest.)
         PlacementSolution problem = PlacementProblem.unplaced(engine, new PlacementProblem.Scope(h -> false,
                 h -> false, scope::contains,
-                g -> scope.contains(fleet.source(g)) && fleet.guest(g).state().isActive(), maxLoad),
+                g -> hot.contains(fleet.source(g)) && fleet.guest(g).state().isActive(), maxLoad),
                 antiAffinity, maxMigrations.map(MigrationBudget::new));
         RelievingStart.place(problem, maxMigrations);
         PlacementSolution solved = solver.solve(problem);
         List<GuestPlacement> moved = solved.getGuests().stream().filter(GuestPlacement::isMoved).toList();
         MoveOrder.Ordered ordered = new MoveOrder(engine, limits).order(moved, antiAffinity, 1);
-        Rebalance rebalance = new Rebalance(maxLoad, maxMigrations, overThreshold(hosts, maxLoad, List.of()),
+        Rebalance rebalance = new Rebalance(maxLoad, maxMigrations, overBefore,
                 overThreshold(hosts, maxLoad, ordered.waves()));
         Instant now = clock.instant();
         return new Plan(Plan.id(PlanKind.REBALANCE, fleet.snapshot().id(), now), PlanKind.REBALANCE,
