@@ -68,11 +68,14 @@ abstract class MakePlanCommand extends BaseCommand {
     protected int doCall() throws Exception {
         PlanRequest request;
         try {
+            // Everything the arguments alone decide first: a mistake there needs no database to be reported.
             List<AntiAffinityGroup> antiAffinity = antiAffinityFile == null ? List.of()
                     : AntiAffinityFile.read(antiAffinityFile);
-            request = new PlanRequest(kind(), compat.snapshot.resolve(bean(SnapshotStore.class)), hosts(),
-                    new PlanLimits(maxOutbound, maxInbound, maxConcurrent, compat.bandwidthMibps), compat.policy(),
-                    timeLimit, out.toString(), campaign(), rebalance(), antiAffinity);
+            Optional<PlanRequest.Campaign> campaign = campaign();
+            Optional<PlanRequest.Rebalancing> rebalance = rebalance();
+            PlanLimits limits = new PlanLimits(maxOutbound, maxInbound, maxConcurrent, compat.bandwidthMibps);
+            request = new PlanRequest(kind(), compat.snapshot.resolve(bean(SnapshotStore.class)), hosts(), limits,
+                    compat.policy(), timeLimit, out.toString(), campaign, rebalance, antiAffinity);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         }
