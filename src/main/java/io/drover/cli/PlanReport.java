@@ -19,8 +19,8 @@ final class PlanReport {
 
     static void print(Plan plan, String contentHash, PrintWriter out) {
         long migrations = plan.migrations().count();
-        out.printf("Plan %s: %s of %s, from snapshot %d (%s)%n", plan.id(), plan.kind(), String.join(", ",
-                plan.hosts()), plan.snapshotId(), contentHash);
+        out.printf("Plan %s: %s of %s, from snapshot %d (%s)%n", plan.id(), plan.kind(), hosts(plan.hosts()),
+                plan.snapshotId(), contentHash);
         out.printf("%d migrations in %d waves, %d MiB of memory, estimated %s; %d guests blocked%n",
                 migrations, plan.waveCount(), plan.memoryMoved().toMiB(), human(plan.estimatedDuration()),
                 plan.blocked().size());
@@ -68,6 +68,13 @@ final class PlanReport {
                 }
             }
         }
+    }
+
+    /** A rebalance of a whole fleet names thousands of hosts: the first few and how many. */
+    private static String hosts(List<String> hosts) {
+        int shown = 8;
+        return hosts.size() <= shown ? String.join(", ", hosts)
+                : String.join(", ", hosts.subList(0, shown)) + " … (" + hosts.size() + " hosts)";
     }
 
     private static void printLoads(String title, List<HostLoad> loads, PrintWriter out) {

@@ -12,7 +12,6 @@ import io.drover.model.SnapshotHost;
 import io.drover.plan.AntiAffinity;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
-import io.drover.plan.PlannedMigration;
 import io.drover.plan.check.PlanChecker;
 import io.drover.plan.rebalance.RebalancePlanner;
 import io.drover.plan.solver.PlacementSolver;

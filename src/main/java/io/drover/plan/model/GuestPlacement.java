@@ -29,11 +29,6 @@ public class GuestPlacement {
     public GuestPlacement() {
     }
 
-    public GuestPlacement(String id, int guestIndex, long memoryMiB, int vcpus, HostSlot origin,
-            List<HostSlot> candidates) {
-        this(id, guestIndex, memoryMiB, vcpus, origin, candidates, List.of());
-    }
-
     /** @param groups the anti-affinity groups the guest belongs to */
     public GuestPlacement(String id, int guestIndex, long memoryMiB, int vcpus, HostSlot origin,
             List<HostSlot> candidates, List<String> groups) {
