@@ -10,6 +10,7 @@ import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.model.SnapshotHost;
 import io.drover.plan.AntiAffinity;
+import io.drover.plan.AntiAffinityGroup;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.check.PlanChecker;
@@ -23,10 +24,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,7 +42,9 @@ import java.util.UUID;
  * checked with {@link PlanChecker}; the baseline's end state is checked for capacity and threshold.
  *
  * <p>Run: {@code bench/rebalance/run.sh [HOSTS GUESTS]}; system properties {@code rebalance.maxLoad} (0.8),
- * {@code rebalance.spent} / {@code rebalance.unimproved} (solver seconds, 30 / 5).
+ * {@code rebalance.spent} / {@code rebalance.unimproved} (solver seconds, 30 / 5), {@code rebalance.groups} (0:
+ * anti-affinity groups of three guests on distinct hosts, drawn at random, which Drover keeps spread; the baseline
+ * ignores them).
  */
 public final class RebalanceBenchmark {
 
@@ -50,7 +55,7 @@ public final class RebalanceBenchmark {
 
     /** What one rebalancer gave: how long it took, what it moves, and the fleet's load once it has run. */
     record Result(String name, double seconds, int migrations, long memoryMovedMiB, int hostsOver,
-            double maxMemoryLoad, double maxVcpuLoad, double loadSpread) {
+            double maxMemoryLoad, double maxVcpuLoad, double loadSpread, int groupClashes) {
     }
 
     public static void main(String[] args) {
@@ -68,26 +73,29 @@ public final class RebalanceBenchmark {
         CompatibilityEngine engine = new CompatibilityEngine(snapshot, policy, cpuMap);
         long t2 = System.nanoTime();
         List<String> hosts = snapshot.hosts().stream().map(SnapshotHost::name).toList();
-        Result before = measure("before", 0, snapshot, policy, Map.of(), maxLoad);
+        AntiAffinity antiAffinity = new AntiAffinity(groups(snapshot, Integer.getInteger("rebalance.groups", 0)));
+        Result before = measure("before", 0, snapshot, policy, Map.of(), maxLoad, antiAffinity);
         System.out.printf("instance: %,d hosts × %,d VMs (seed 42), threshold %.0f %%; fleet made in %.1f s, engine "
-                + "built in %.1f s; solver %s / %s unimproved%n", hostCount, guestCount, maxLoad * 100,
-                (t1 - t0) / 1e9, (t2 - t1) / 1e9, settings.timeLimit(), settings.unimprovedTimeLimit());
+                + "built in %.1f s; solver %s / %s unimproved; %d anti-affinity groups%n", hostCount, guestCount,
+                maxLoad * 100, (t1 - t0) / 1e9, (t2 - t1) / 1e9, settings.timeLimit(), settings.unimprovedTimeLimit(),
+                antiAffinity.groups().size());
         print(before);
 
         long start = System.nanoTime();
         Plan plan = new RebalancePlanner(engine, PlanLimits.DEFAULTS, new PlacementSolver(settings),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).plan(hosts, maxLoad, Optional.empty(), AntiAffinity.NONE);
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).plan(hosts, maxLoad, Optional.empty(), antiAffinity);
         double droverSeconds = (System.nanoTime() - start) / 1e9;
         Map<UUID, String> droverMoves = new HashMap<>();
         plan.migrations().forEach(move -> droverMoves.put(move.uuid(), move.destination()));
-        print(measure("drover", droverSeconds, snapshot, policy, droverMoves, maxLoad));
+        print(measure("drover", droverSeconds, snapshot, policy, droverMoves, maxLoad, antiAffinity));
         System.out.printf("drover plan: %d waves, estimated %s, %d blocked%n", plan.waveCount(),
                 plan.estimatedDuration(), plan.blocked().size());
 
         start = System.nanoTime();
         Map<UUID, String> baselineMoves = firstFitDecreasing(engine, maxLoad);
         double baselineSeconds = (System.nanoTime() - start) / 1e9;
-        print(measure("baseline-ffd", baselineSeconds, snapshot, policy, baselineMoves, maxLoad));
+        print(measure("baseline-ffd", baselineSeconds, snapshot, policy, baselineMoves, maxLoad,
+                antiAffinity));
 
         start = System.nanoTime();
         List<String> problems = PlanChecker.check(plan, snapshot, cpuMap);
@@ -131,6 +139,32 @@ public final class RebalanceBenchmark {
             }
         }
         return balanced.after(moves, Map.of());
+    }
+
+    /** {@code count} groups of three running guests on three distinct hosts, no guest in two groups. */
+    static List<AntiAffinityGroup> groups(FleetSnapshot snapshot, int count) {
+        List<SnapshotHost> hosts = snapshot.hosts();
+        Random random = new Random(11);
+        List<AntiAffinityGroup> groups = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        while (groups.size() < count) {
+            List<String> members = new ArrayList<>();
+            Set<String> memberHosts = new HashSet<>();
+            while (members.size() < 3) {
+                SnapshotHost host = hosts.get(random.nextInt(hosts.size()));
+                if (host.guests().isEmpty() || !memberHosts.add(host.name())) {
+                    continue;
+                }
+                Guest guest = host.guests().get(random.nextInt(host.guests().size()));
+                if (guest.state().isActive() && taken.add(guest.name())) {
+                    members.add(guest.name());
+                } else {
+                    memberHosts.remove(host.name());
+                }
+            }
+            groups.add(new AntiAffinityGroup("group-" + groups.size(), members));
+        }
+        return groups;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -187,8 +221,10 @@ public final class RebalanceBenchmark {
     // ---------------------------------------------------------------------------------------------------------
 
     static Result measure(String name, double seconds, FleetSnapshot snapshot, CompatibilityPolicy policy,
-            Map<UUID, String> moves, double maxLoad) {
+            Map<UUID, String> moves, double maxLoad, AntiAffinity antiAffinity) {
         Map<String, long[]> used = new HashMap<>();
+        Map<String, Map<String, Integer>> groupsOnHost = new HashMap<>();
+        int clashes = 0;
         Map<String, Host> hosts = new HashMap<>();
         long moved = 0;
         for (SnapshotHost entry : snapshot.hosts()) {
@@ -198,6 +234,11 @@ public final class RebalanceBenchmark {
                     continue;
                 }
                 String where = moves.getOrDefault(guest.uuid(), entry.name());
+                for (String group : antiAffinity.groupsOf(guest.name())) {
+                    // Each guest of a group finding one already there is one more pair sharing a host.
+                    clashes += groupsOnHost.computeIfAbsent(where, key -> new HashMap<>()).merge(group, 1,
+                            Integer::sum) - 1;
+                }
                 long[] load = used.computeIfAbsent(where, key -> new long[2]);
                 load[0] += demand(guest, policy);
                 load[1] += guest.vcpus();
@@ -222,14 +263,15 @@ public final class RebalanceBenchmark {
         }
         double mean = sum / hosts.size();
         return new Result(name, seconds, moves.size(), moved, over, maxMemory, maxVcpus,
-                Math.sqrt(Math.max(0, sumSquares / hosts.size() - mean * mean)));
+                Math.sqrt(Math.max(0, sumSquares / hosts.size() - mean * mean)), clashes);
     }
 
     private static void print(Result result) {
         System.out.printf("%-13s %7.1f s  %,7d migrations  %,10d MiB moved  %,5d hosts over  max memory %.1f %%  "
-                + "max vCPU %.1f %%  memory load std-dev %.2f pts%n", result.name(), result.seconds(),
-                result.migrations(), result.memoryMovedMiB(), result.hostsOver(), result.maxMemoryLoad() * 100,
-                result.maxVcpuLoad() * 100, result.loadSpread() * 100);
+                + "max vCPU %.1f %%  memory load std-dev %.2f pts  group members sharing a host %d%n", result.name(),
+                result.seconds(), result.migrations(), result.memoryMovedMiB(), result.hostsOver(),
+                result.maxMemoryLoad() * 100, result.maxVcpuLoad() * 100, result.loadSpread() * 100,
+                result.groupClashes());
     }
 
     private static boolean over(Host host, long memory, int vcpus, CompatibilityPolicy policy, double maxLoad) {
