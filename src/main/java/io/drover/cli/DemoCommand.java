@@ -169,7 +169,7 @@ public class DemoCommand extends BaseCommand {
     private Path plan(PlanKind kind, long snapshotId, List<String> hosts, Optional<PlanRequest.Campaign> campaign)
             throws Exception {
         PlanRequest request = new PlanRequest(kind, snapshotId, hosts, PlanLimits.DEFAULTS,
-                CompatibilityPolicy.defaults(), timeLimit, plansDirectory.toString(), campaign);
+                CompatibilityPolicy.defaults(), timeLimit, plansDirectory.toString(), campaign, Optional.empty(), List.of());
         Path file = MakePlanCommand.makePlan(bean(PlanLauncher.class), request);
         PlanFile planFile = new PlanFile();
         Plan plan = planFile.read(file);

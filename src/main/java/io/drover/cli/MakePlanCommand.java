@@ -1,5 +1,7 @@
 package io.drover.cli;
 
+import io.drover.plan.AntiAffinityFile;
+import io.drover.plan.AntiAffinityGroup;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
@@ -16,14 +18,12 @@ import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-/** What every plan-making command shares: hosts, limits, policy, time budget, output; run the job, print the plan. */
+/**
+ * What every plan-making command shares: limits, policy, anti-affinity groups, time budget, output; run the job,
+ * print the plan. Each command says which hosts it plans for and what else its kind needs.
+ */
 abstract class MakePlanCommand extends BaseCommand {
-
-    @Parameters(arity = "1..*", paramLabel = "HOST",
-            description = "Host names or label selectors (key=value[,key=value]).")
-    List<String> hosts;
 
     @Mixin
     CompatOptions compat;
@@ -48,21 +48,40 @@ abstract class MakePlanCommand extends BaseCommand {
             description = "Where to write the plan's HTML report (default: reports).")
     Path reportDirectory;
 
+    @Option(names = "--anti-affinity", paramLabel = "FILE",
+            description = "YAML of anti-affinity groups ({group: [guest, …]}): guests of a group never share a host, "
+                    + "at the end or while a wave runs.")
+    Path antiAffinityFile;
+
     MakePlanCommand(SpringContext spring) {
         super(spring);
     }
 
     abstract PlanKind kind();
 
-    abstract Optional<PlanRequest.Campaign> campaign();
+    /** The host names and label selectors asked for. */
+    abstract List<String> hosts();
+
+    Optional<PlanRequest.Campaign> campaign() {
+        return Optional.empty();
+    }
+
+    Optional<PlanRequest.Rebalancing> rebalance() {
+        return Optional.empty();
+    }
 
     @Override
     protected int doCall() throws Exception {
         PlanRequest request;
         try {
-            request = new PlanRequest(kind(), compat.snapshot.resolve(bean(SnapshotStore.class)), hosts,
-                    new PlanLimits(maxOutbound, maxInbound, maxConcurrent, compat.bandwidthMibps), compat.policy(),
-                    timeLimit, out.toString(), campaign());
+            // Everything the arguments alone decide first: a mistake there needs no database to be reported.
+            List<AntiAffinityGroup> antiAffinity = antiAffinityFile == null ? List.of()
+                    : AntiAffinityFile.read(antiAffinityFile);
+            Optional<PlanRequest.Campaign> campaign = campaign();
+            Optional<PlanRequest.Rebalancing> rebalance = rebalance();
+            PlanLimits limits = new PlanLimits(maxOutbound, maxInbound, maxConcurrent, compat.bandwidthMibps);
+            request = new PlanRequest(kind(), compat.snapshot.resolve(bean(SnapshotStore.class)), hosts(), limits,
+                    compat.policy(), timeLimit, out.toString(), campaign, rebalance, antiAffinity);
         } catch (IllegalArgumentException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         }
@@ -77,7 +96,8 @@ abstract class MakePlanCommand extends BaseCommand {
         if (plan.migrations().findAny().isEmpty() && !plan.blocked().isEmpty()) {
             return ExitCodes.NO_FEASIBLE_PLAN;
         }
-        return plan.blocked().isEmpty() ? ExitCodes.OK : ExitCodes.PARTIAL;
+        boolean aimMissed = plan.rebalance().filter(rebalance -> !rebalance.overAfter().isEmpty()).isPresent();
+        return plan.blocked().isEmpty() && !aimMissed ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
     /** Runs the plan job; the plan file it wrote, or the failure to report. */

@@ -4,14 +4,19 @@ import io.drover.model.UpgradeTarget;
 import io.drover.model.Version;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanRequest;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "campaign", mixinStandardHelpOptions = true,
         description = "Plans a rolling upgrade: hosts in batches, each emptied then upgraded before the next; guests "
                 + "only ever move to the same or newer versions, and upgraded hosts receive later batches' guests.")
 public class PlanCampaignCommand extends MakePlanCommand {
+
+    @Mixin
+    HostsToEmpty hostsToUpgrade;
 
     @Option(names = "--qemu", paramLabel = "VERSION", description = "QEMU version after the upgrade (e.g. 8.2.0).")
     String qemu;
@@ -36,6 +41,11 @@ public class PlanCampaignCommand extends MakePlanCommand {
     @Override
     PlanKind kind() {
         return PlanKind.UPGRADE_CAMPAIGN;
+    }
+
+    @Override
+    List<String> hosts() {
+        return hostsToUpgrade.hosts;
     }
 
     @Override

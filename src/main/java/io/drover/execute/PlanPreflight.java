@@ -12,6 +12,7 @@ import io.drover.model.HostStatus;
 import io.drover.model.HostVersions;
 import io.drover.model.SnapshotHost;
 import io.drover.plan.Plan;
+import io.drover.plan.PlanKind;
 import io.drover.plan.PlannedMigration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,9 +46,13 @@ public final class PlanPreflight {
         }
     }
 
-    /** Hosts the plan touches, in first-seen order: the hosts it empties, then every source and destination. */
+    /**
+     * Hosts the plan touches, in first-seen order: the hosts it empties, then every source and destination. A
+     * rebalance's hosts are where guests may go (by default the whole fleet): only its sources and destinations
+     * count.
+     */
     public static List<String> hostsInvolved(Plan plan) {
-        List<String> hosts = new ArrayList<>(plan.hosts());
+        List<String> hosts = new ArrayList<>(plan.kind() == PlanKind.REBALANCE ? List.of() : plan.hosts());
         plan.migrations().forEach(move -> {
             if (!hosts.contains(move.source())) {
                 hosts.add(move.source());

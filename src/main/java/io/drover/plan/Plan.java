@@ -19,10 +19,12 @@ import java.util.stream.Stream;
  * @param hosts  the hosts the plan empties (drain, campaign) or relieves (rebalance), as requested
  * @param policy    the overcommit ratios and overheads the plan was made with: capacity is checked against them
  * @param upgradeTo for upgrade campaigns, the versions a phase's {@code hostsToUpgrade} run once it is done
+ * @param rebalance    for rebalances, the load threshold and which hosts are over it before and after
+ * @param antiAffinity groups of guests the plan keeps on distinct hosts, in every wave
  */
 public record Plan(String id, PlanKind kind, long snapshotId, Instant createdAt, List<String> hosts,
         PlanLimits limits, CompatibilityPolicy policy, Optional<UpgradeTarget> upgradeTo, List<PlanPhase> phases,
-        List<BlockedGuest> blocked) {
+        List<BlockedGuest> blocked, Optional<Rebalance> rebalance, List<AntiAffinityGroup> antiAffinity) {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -31,6 +33,7 @@ public record Plan(String id, PlanKind kind, long snapshotId, Instant createdAt,
         hosts = List.copyOf(hosts);
         phases = List.copyOf(phases);
         blocked = List.copyOf(blocked);
+        antiAffinity = List.copyOf(antiAffinity);
     }
 
     /** {@code drain-12-20261125-224938}: kind, snapshot, UTC time. */

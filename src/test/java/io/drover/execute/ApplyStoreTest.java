@@ -54,7 +54,7 @@ class ApplyStoreTest {
         Plan plan = new Plan("drain-" + snapshotId + "-" + UUID.randomUUID(), PlanKind.DRAIN, snapshotId, now,
                 List.of("h1"), PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Optional.empty(),
                 List.of(new PlanPhase(1, List.of("h1"), List.of(), List.of(new MigrationWave(1, List.of(first,
-                        second)), new MigrationWave(2, List.of(third))))), List.of());
+                        second)), new MigrationWave(2, List.of(third))))), List.of(), Optional.empty(), List.of());
         plans.save(plan, new PlanFile().contentHash(plan), Path.of("plans/" + plan.id() + ".plan.json"), null);
         return plan;
     }

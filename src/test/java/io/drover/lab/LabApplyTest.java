@@ -234,7 +234,8 @@ class LabApplyTest {
         long snapshotId = inventory.run(LabFleet.fleetFile()).snapshotId()
                 .orElseThrow(() -> new AssertionError("inventory of the lab did not complete"));
         PlanLauncher.PlanRun run = planner.run(new PlanRequest(PlanKind.DRAIN, snapshotId, List.of("lab-host1"),
-                limits, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), plans.toString(), Optional.empty()));
+                limits, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), plans.toString(), Optional.empty(),
+                Optional.empty(), List.of()));
         return run.planFile().orElseThrow(() -> new AssertionError("no plan: " + run));
     }
 

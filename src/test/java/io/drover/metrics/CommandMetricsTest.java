@@ -39,7 +39,8 @@ class CommandMetricsTest {
     void inventoryHostsAndPlanningAreMeasured() throws Exception {
         long snapshot = inventory.run(Path.of("plans/examples/lab-fleet")).snapshotId().orElseThrow();
         planner.run(new PlanRequest(PlanKind.DRAIN, snapshot, List.of("lab-host1"), PlanLimits.DEFAULTS,
-                CompatibilityPolicy.defaults(), Duration.ofSeconds(2), dir.toString(), Optional.empty()));
+                CompatibilityPolicy.defaults(), Duration.ofSeconds(2), dir.toString(), Optional.empty(), Optional.empty(),
+                List.of()));
 
         assertThat(metrics.scrape()).contains("drover_inventory_host_seconds_count{outcome=\"collected\"} 3",
                 "drover_plan_seconds_count{kind=\"DRAIN\"} 1", "drover_plan_migrations_sum{kind=\"DRAIN\"} 2.0");

@@ -27,7 +27,8 @@ class PlanFileTest {
                     MigrationMode.LIVE_BLOCK_ALL, List.of("vda"), ByteSize.ofMiB(1280), 2, Duration.ofMillis(3500),
                     List.of("memory-transfer: slow"))))))),
             List.of(new BlockedGuest("db-1", UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e1940"), "kvm-1",
-                    List.of(new BlockReason("disk-cache", "vda uses cache writeback", "set cache='none'")))));
+                    List.of(new BlockReason("disk-cache", "vda uses cache writeback", "set cache='none'")))),
+            Optional.empty(), List.of());
 
     private final PlanFile planFile = new PlanFile();
 
@@ -41,7 +42,7 @@ class PlanFileTest {
 
         assertThat(planFile.read(file)).isEqualTo(PLAN);
         assertThat(hash).startsWith("sha256:").hasSize(7 + 64);
-        assertThat(Files.readString(file)).contains("\"format\" : \"drover-plan/1\"", "\"contentHash\" : \"" + hash);
+        assertThat(Files.readString(file)).contains("\"format\" : \"drover-plan/2\"", "\"contentHash\" : \"" + hash);
     }
 
     @Test
@@ -61,6 +62,6 @@ class PlanFileTest {
         Path file = Files.writeString(dir.resolve("x.json"), "{\"format\": \"drover-snapshot/1\"}");
 
         assertThatThrownBy(() -> planFile.read(file)).isInstanceOf(PlanFileException.class)
-                .hasMessage(file + ": not a drover-plan/1 plan (format 'drover-snapshot/1')");
+                .hasMessage(file + ": not a drover-plan/2 plan (format 'drover-snapshot/1')");
     }
 }

@@ -34,7 +34,8 @@ class HostLoadsTest {
                 List.of(), new ByteSize(demand), guest.vcpus(), Duration.ofSeconds(3), List.of());
         Plan plan = new Plan("drain-1-x", PlanKind.DRAIN, 1, Instant.EPOCH, List.of("kvm-1"), PlanLimits.DEFAULTS,
                 CompatibilityPolicy.defaults(), Optional.empty(), List.of(new PlanPhase(1, List.of("kvm-1"),
-                        List.of(), List.of(new MigrationWave(1, List.of(move))))), List.of());
+                        List.of(), List.of(new MigrationWave(1, List.of(move))))), List.of(), Optional.empty(),
+                List.of());
 
         List<HostLoad> loads = HostLoads.of(plan, snapshot);
 

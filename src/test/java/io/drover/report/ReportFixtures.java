@@ -57,7 +57,7 @@ final class ReportFixtures {
                         Optional.of(Version.parse("8.2.0")), Optional.empty())), phases,
                 List.of(new BlockedGuest("legacy <1>", UUID.randomUUID(), "kvm-1", List.of(new BlockReason(
                         "disk-cache", "vda is on shared storage with cache='writeback'",
-                        "set cache='none' on vda and restart the guest")))));
+                        "set cache='none' on vda and restart the guest")))), Optional.empty(), List.of());
     }
 
     static Document parse(String html) throws Exception {

@@ -57,7 +57,7 @@ class RunHistoryReaderTest {
                 List.of("h1"), PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Optional.empty(),
                 List.of(new PlanPhase(1, List.of("h1"), List.of(), List.of(new MigrationWave(1, List.of(
                         ReportFixtures.move("vm-a", "h1", "h2", 512, 1), ReportFixtures.move("vm-b", "h1", "h3",
-                                256, 1)))))), List.of());
+                                256, 1)))))), List.of(), Optional.empty(), List.of());
         String hash = new PlanFile().contentHash(plan);
         plans.save(plan, hash, Path.of("plans/" + plan.id() + ".plan.json"), null);
         ApplyRun run = store.openRun(plan, hash, "plans/x.plan.json", null);

@@ -6,6 +6,7 @@ import io.drover.compat.CpuMap;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.SnapshotHost;
 import io.drover.model.UpgradeTarget;
+import io.drover.plan.AntiAffinity;
 import io.drover.plan.BlockedGuest;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
@@ -42,13 +43,13 @@ public final class CampaignPlanner {
 
     private final CpuMap cpuMap;
     private final PlanLimits limits;
-    private final HostEmptier emptier;
+    private final PlacementSolver solver;
     private final Clock clock;
 
     public CampaignPlanner(CpuMap cpuMap, PlanLimits limits, PlacementSolver solver, Clock clock) {
         this.cpuMap = cpuMap;
         this.limits = limits;
-        this.emptier = new HostEmptier(limits, solver);
+        this.solver = solver;
         this.clock = clock;
     }
 
@@ -57,6 +58,12 @@ public final class CampaignPlanner {
      */
     public Plan plan(FleetSnapshot snapshot, CompatibilityPolicy policy, List<String> hostsToUpgrade,
             UpgradeTarget target, int batchSize, double headroom) {
+        return plan(snapshot, policy, hostsToUpgrade, target, batchSize, headroom, AntiAffinity.NONE);
+    }
+
+    /** A campaign that keeps the guests of every anti-affinity group on distinct hosts, in every phase. */
+    public Plan plan(FleetSnapshot snapshot, CompatibilityPolicy policy, List<String> hostsToUpgrade,
+            UpgradeTarget target, int batchSize, double headroom, AntiAffinity antiAffinity) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, not " + batchSize);
         }
@@ -68,6 +75,7 @@ public final class CampaignPlanner {
                 "snapshot " + snapshot.id() + " has no host '" + host + "'")));
         Set<String> pending = new LinkedHashSet<>(hostsToUpgrade);
         FleetSnapshot fleet = snapshot;
+        HostEmptier emptier = new HostEmptier(limits, solver, antiAffinity);
         List<PlanPhase> phases = new ArrayList<>();
         List<BlockedGuest> blocked = new ArrayList<>();
         int nextWave = 1;
@@ -86,7 +94,8 @@ public final class CampaignPlanner {
         }
         Instant now = clock.instant();
         return new Plan(Plan.id(PlanKind.UPGRADE_CAMPAIGN, snapshot.id(), now), PlanKind.UPGRADE_CAMPAIGN,
-                snapshot.id(), now, hostsToUpgrade, limits, planning, Optional.of(target), phases, blocked);
+                snapshot.id(), now, hostsToUpgrade, limits, planning, Optional.of(target), phases, blocked,
+                Optional.empty(), antiAffinity.groups());
     }
 
     private static Map<UUID, String> moves(List<MigrationWave> waves) {

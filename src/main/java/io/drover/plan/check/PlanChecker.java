@@ -11,13 +11,16 @@ import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.model.SnapshotHost;
 import io.drover.model.UpgradeTarget;
+import io.drover.plan.AntiAffinity;
 import io.drover.plan.BlockedGuest;
+import io.drover.plan.HostLoad;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.Rebalance;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +37,9 @@ import java.util.stream.Collectors;
  * (a migrating guest counts on both hosts), every compatibility rule for every move, and, for drains, that every
  * guest of a drained host either leaves it or is listed as blocked, and that nothing else moves. For campaigns,
  * each phase is judged on the fleet as the earlier phases leave it (guests moved, hosts upgraded), and a host may
- * only be upgraded once no guest runs on it.
+ * only be upgraded once no guest runs on it. For rebalances, guests move only among the plan's hosts, and the hosts
+ * over the threshold before and after are the ones the plan says. No guest ever arrives on a host where a guest of
+ * one of its anti-affinity groups is, leaves or arrives in the same wave.
  *
  * <p>Needs only a plan file and a snapshot export. Capacity uses the plan's own policy, with the same arithmetic
  * as the rules: a guest takes its memory plus the per-guest overhead, a host offers its memory times the memory
@@ -49,6 +54,8 @@ public final class PlanChecker {
     private final Map<UUID, String> location = new HashMap<>();
     private final Map<String, long[]> used = new HashMap<>();
     private final Map<String, long[]> capacity = new HashMap<>();
+    private final Map<String, List<UUID>> guestsByName = new HashMap<>();
+    private final AntiAffinity antiAffinity;
     private final Set<UUID> moved = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
 
@@ -56,11 +63,13 @@ public final class PlanChecker {
         this.plan = plan;
         this.policy = plan.policy();
         this.cpuMap = cpuMap;
+        this.antiAffinity = new AntiAffinity(plan.antiAffinity());
         for (SnapshotHost entry : snapshot.hosts()) {
             entry.host().ifPresent(host -> capacity.put(host.name(), capacityOf(host)));
             long[] load = used.computeIfAbsent(entry.name(), name -> new long[2]);
             for (Guest guest : entry.guests()) {
                 guests.put(guest.uuid(), guest);
+                guestsByName.computeIfAbsent(guest.name(), name -> new ArrayList<>()).add(guest.uuid());
                 if (guest.state().isActive()) {
                     location.put(guest.uuid(), entry.name());
                     load[0] += demand(guest);
@@ -79,6 +88,7 @@ public final class PlanChecker {
     }
 
     private List<String> check(FleetSnapshot snapshot) {
+        plan.rebalance().ifPresent(rebalance -> checkOverThreshold(rebalance, rebalance.overBefore(), "before"));
         FleetSnapshot fleet = snapshot;
         for (PlanPhase phase : plan.phases()) {
             CompatibilityEngine engine = new CompatibilityEngine(fleet, policy, cpuMap);
@@ -92,6 +102,12 @@ public final class PlanChecker {
         if (plan.kind() == PlanKind.DRAIN) {
             checkDrainIsComplete(snapshot);
         }
+        plan.rebalance().ifPresent(rebalance -> {
+            checkOverThreshold(rebalance, rebalance.overAfter(), "after");
+            plan.migrations().filter(move -> !plan.hosts().contains(move.source())
+                    || !plan.hosts().contains(move.destination())).forEach(move -> problems.add(move.guest()
+                    + " moves from " + move.source() + " to " + move.destination() + ", not both rebalanced hosts"));
+        });
         return problems;
     }
 
@@ -100,6 +116,7 @@ public final class PlanChecker {
         String where = "wave " + wave.number();
         checkLimits(plan.limits(), wave, where);
         List<PlannedMigration> valid = new ArrayList<>();
+        Map<String, List<String>> arriving = new HashMap<>();
         for (PlannedMigration move : wave.migrations()) {
             String guestWhere = where + ", " + move.guest();
             if (!guests.containsKey(move.uuid())) {
@@ -115,6 +132,8 @@ public final class PlanChecker {
                 problems.add(guestWhere + ": moves onto " + move.destination() + ", a host this phase empties");
             }
             checkRules(engine, move, guestWhere);
+            checkSpread(move, arriving.getOrDefault(move.destination(), List.of()), guestWhere);
+            arriving.computeIfAbsent(move.destination(), host -> new ArrayList<>()).add(move.guest());
             add(move.destination(), guests.get(move.uuid()), 1);
             valid.add(move);
         }
@@ -131,6 +150,51 @@ public final class PlanChecker {
             location.put(move.uuid(), move.destination());
             phaseMoves.put(move.uuid(), move.destination());
             moved.add(move.uuid());
+        }
+    }
+
+    /**
+     * The guest arrives where no guest of its groups is at the wave's start (those leaving are still there) nor
+     * arrives in the same wave.
+     */
+    private void checkSpread(PlannedMigration move, List<String> arrivingBefore, String where) {
+        List<String> groups = antiAffinity.groupsOf(move.guest());
+        for (AntiAffinityGroupMember member : members(groups, move.guest())) {
+            boolean there = guestsByName.getOrDefault(member.guest(), List.of()).stream()
+                    .anyMatch(uuid -> move.destination().equals(location.get(uuid)))
+                    || arrivingBefore.contains(member.guest());
+            if (there) {
+                problems.add(where + ": arrives on " + move.destination() + " where " + member.guest()
+                        + " of anti-affinity group '" + member.group() + "' is during the wave");
+            }
+        }
+    }
+
+    private record AntiAffinityGroupMember(String group, String guest) {
+    }
+
+    private List<AntiAffinityGroupMember> members(List<String> groups, String except) {
+        return plan.antiAffinity().stream().filter(group -> groups.contains(group.name()))
+                .flatMap(group -> group.guests().stream().filter(guest -> !guest.equals(except))
+                        .map(guest -> new AntiAffinityGroupMember(group.name(), guest)))
+                .toList();
+    }
+
+    /** The hosts of the plan over its threshold, by the current replayed load, are exactly {@code claimed}. */
+    private void checkOverThreshold(Rebalance rebalance, List<HostLoad> claimed, String when) {
+        Set<String> actual = new HashSet<>();
+        for (String host : plan.hosts()) {
+            long[] limit = capacity.get(host);
+            long[] load = used.getOrDefault(host, new long[2]);
+            if (limit != null && (load[0] > rebalance.maxLoad() * limit[0] || load[1] > rebalance.maxLoad() * limit[1])) {
+                actual.add(host);
+            }
+        }
+        Set<String> said = claimed.stream().map(HostLoad::host).collect(Collectors.toSet());
+        if (!actual.equals(said)) {
+            problems.add("hosts over the " + Math.round(rebalance.maxLoad() * 100) + " % threshold " + when
+                    + " the plan: " + actual.stream().sorted().toList() + ", but the plan says "
+                    + said.stream().sorted().toList());
         }
     }
 

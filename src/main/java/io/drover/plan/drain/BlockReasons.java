@@ -18,6 +18,7 @@ import java.util.List;
 final class BlockReasons {
 
     static final String CAPACITY = CapacityRule.ID;
+    static final String ANTI_AFFINITY = "anti-affinity";
 
     private BlockReasons() {
     }
@@ -26,6 +27,13 @@ final class BlockReasons {
         if (keptHosts.isEmpty()) {
             return List.of(new BlockReason("drain", "no host is left to receive guests: every host with facts is "
                     + "being emptied or is not up to date", "drain fewer hosts at once, or re-inventory"));
+        }
+        if (!placement.getCandidates().isEmpty() && placement.isInGroup()) {
+            return List.of(new BlockReason(ANTI_AFFINITY, ("every host the rules allow either lacks room for %d MiB "
+                    + "and %d vCPU or holds a guest of its anti-affinity groups %s (hosts allowed: %d)")
+                    .formatted(placement.getMemoryMiB(), placement.getVcpus(), placement.getGroups(),
+                            placement.getCandidates().size()),
+                    "free capacity on a compatible host without a guest of the same group, or drain fewer hosts"));
         }
         if (!placement.getCandidates().isEmpty()) {
             return List.of(new BlockReason(CAPACITY, "no host the rules allow has room for %d MiB and %d vCPU (hosts allowed: %d)"

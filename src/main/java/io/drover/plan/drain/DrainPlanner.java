@@ -2,6 +2,7 @@ package io.drover.plan.drain;
 
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.FleetIndex;
+import io.drover.plan.AntiAffinity;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
@@ -22,22 +23,29 @@ public final class DrainPlanner {
 
     private final CompatibilityEngine engine;
     private final PlanLimits limits;
-    private final HostEmptier emptier;
+    private final PlacementSolver solver;
     private final Clock clock;
 
     public DrainPlanner(CompatibilityEngine engine, PlanLimits limits, PlacementSolver solver, Clock clock) {
         this.engine = engine;
         this.limits = limits;
-        this.emptier = new HostEmptier(limits, solver);
+        this.solver = solver;
         this.clock = clock;
     }
 
     public Plan plan(List<String> hostsToEmpty) {
+        return plan(hostsToEmpty, AntiAffinity.NONE);
+    }
+
+    /** A drain that keeps the guests of every anti-affinity group on distinct hosts. */
+    public Plan plan(List<String> hostsToEmpty, AntiAffinity antiAffinity) {
         FleetIndex fleet = engine.fleet();
-        HostEmptier.Emptying emptying = emptier.empty(engine, Set.copyOf(hostsToEmpty), Set.of(), 1);
+        HostEmptier.Emptying emptying = new HostEmptier(limits, solver, antiAffinity)
+                .empty(engine, Set.copyOf(hostsToEmpty), Set.of(), 1);
         Instant now = clock.instant();
         return new Plan(Plan.id(PlanKind.DRAIN, fleet.snapshot().id(), now), PlanKind.DRAIN, fleet.snapshot().id(),
                 now, hostsToEmpty, limits, fleet.policy(), Optional.empty(),
-                List.of(new PlanPhase(1, hostsToEmpty, List.of(), emptying.waves())), emptying.blocked());
+                List.of(new PlanPhase(1, hostsToEmpty, List.of(), emptying.waves())), emptying.blocked(),
+                Optional.empty(), antiAffinity.groups());
     }
 }

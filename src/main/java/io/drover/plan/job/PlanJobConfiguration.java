@@ -6,12 +6,15 @@ import io.drover.compat.CpuMap;
 import io.drover.metrics.DroverMetrics;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.HostSelector;
+import io.drover.model.SnapshotHost;
+import io.drover.plan.AntiAffinity;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanRequest;
 import io.drover.plan.campaign.CampaignPlanner;
 import io.drover.plan.drain.DrainPlanner;
+import io.drover.plan.rebalance.RebalancePlanner;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
 import io.drover.store.PlanStore;
@@ -72,18 +75,25 @@ public class PlanJobConfiguration {
     }
 
     private static Plan plan(PlanRequest request, FleetSnapshot snapshot, CpuMap cpuMap) {
-        List<String> hosts = HostSelector.select(snapshot, request.hosts());
+        AntiAffinity antiAffinity = new AntiAffinity(request.antiAffinity());
         PlacementSolver solver = solver(request.timeLimit());
         if (request.kind() == PlanKind.DRAIN) {
             return new DrainPlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(),
-                    solver, Clock.systemUTC()).plan(hosts);
+                    solver, Clock.systemUTC()).plan(HostSelector.select(snapshot, request.hosts()), antiAffinity);
         }
         if (request.kind() == PlanKind.UPGRADE_CAMPAIGN) {
             PlanRequest.Campaign campaign = request.campaign().orElseThrow();
             return new CampaignPlanner(cpuMap, request.limits(), solver, Clock.systemUTC()).plan(snapshot,
-                    request.policy(), hosts, campaign.upgradeTo(), campaign.batchSize(), campaign.headroom());
+                    request.policy(), HostSelector.select(snapshot, request.hosts()), campaign.upgradeTo(),
+                    campaign.batchSize(), campaign.headroom(), antiAffinity);
         }
-        throw new IllegalArgumentException(request.kind() + " plans are not supported yet");
+        PlanRequest.Rebalancing rebalancing = request.rebalance().orElseThrow();
+        // No selector: the whole fleet.
+        List<String> hosts = request.hosts().isEmpty() ? snapshot.hosts().stream().map(SnapshotHost::name).toList()
+                : HostSelector.select(snapshot, request.hosts());
+        return new RebalancePlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(),
+                solver, Clock.systemUTC()).plan(hosts, rebalancing.maxLoad(), rebalancing.maxMigrations(),
+                antiAffinity);
     }
 
     /** Stops early once the solver stops finding better plans: after a tenth of its budget, at least a second. */

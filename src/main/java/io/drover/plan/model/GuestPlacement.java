@@ -20,6 +20,7 @@ public class GuestPlacement {
     private int vcpus;
     private HostSlot origin;
     private List<HostSlot> candidates;
+    private List<String> groups;
 
     @PlanningVariable(valueRangeProviderRefs = "candidates", allowsUnassigned = true)
     private HostSlot target;
@@ -28,8 +29,9 @@ public class GuestPlacement {
     public GuestPlacement() {
     }
 
+    /** @param groups the anti-affinity groups the guest belongs to */
     public GuestPlacement(String id, int guestIndex, long memoryMiB, int vcpus, HostSlot origin,
-            List<HostSlot> candidates) {
+            List<HostSlot> candidates, List<String> groups) {
         this.id = id;
         this.guestIndex = guestIndex;
         this.memoryMiB = memoryMiB;
@@ -37,11 +39,18 @@ public class GuestPlacement {
         this.origin = origin;
         // Shared between guests of one kind, never copied: see PlacementProblem.
         this.candidates = candidates;
+        this.groups = List.copyOf(groups);
     }
 
     /** For tests: a placement with its target already chosen. */
     public GuestPlacement(String id, long memoryMiB, int vcpus, HostSlot origin, HostSlot target) {
-        this(id, -1, memoryMiB, vcpus, origin, target == null ? List.of() : List.of(target));
+        this(id, memoryMiB, vcpus, origin, target, List.of());
+    }
+
+    /** For tests: a placement in anti-affinity groups, with its target already chosen. */
+    public GuestPlacement(String id, long memoryMiB, int vcpus, HostSlot origin, HostSlot target,
+            List<String> groups) {
+        this(id, -1, memoryMiB, vcpus, origin, target == null ? List.of() : List.of(target), groups);
         this.target = target;
     }
 
@@ -69,6 +78,14 @@ public class GuestPlacement {
     @ValueRangeProvider(id = "candidates")
     public List<HostSlot> getCandidates() {
         return candidates;
+    }
+
+    public List<String> getGroups() {
+        return groups;
+    }
+
+    public boolean isInGroup() {
+        return !groups.isEmpty();
     }
 
     public HostSlot getTarget() {

@@ -16,6 +16,8 @@ import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.UpgradeTarget;
 import io.drover.model.Version;
+import io.drover.plan.AntiAffinity;
+import io.drover.plan.AntiAffinityGroup;
 import io.drover.plan.BlockedGuest;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
@@ -99,6 +101,23 @@ class CampaignPlannerTest {
         assertThat(plan.blocked()).extracting(BlockedGuest::guest, BlockedGuest::host)
                 .containsExactly(tuple("instance-000028ae", "kvm-1"));
         assertThat(plan.policy().memoryOvercommit()).isEqualTo(0.9); // 10% headroom
+    }
+
+    @Test
+    void guestsOfAnAntiAffinityGroupEndOnDistinctHosts() {
+        // kvm-2 has room for both a1 and a2, kvm-3 runs c1 of their group: one goes to kvm-2, the other to kvm-4.
+        FleetSnapshot snapshot = Fixtures.snapshot(
+                skylake("kvm-1").guest(movable("a1", 4)).guest(movable("a2", 4)).build(),
+                skylake("kvm-2").capacity(32, ByteSize.ofGiB(32)).build(),
+                skylake("kvm-3").guest(movable("c1", 1)).build(),
+                skylake("kvm-4").build());
+
+        Plan plan = checked(snapshot, PLANNER.plan(snapshot, CompatibilityPolicy.defaults(), List.of("kvm-1"),
+                QEMU_8_2, 1, 0.0, new AntiAffinity(List.of(new AntiAffinityGroup("db", List.of("a1", "a2", "c1"))))));
+
+        assertThat(plan.blocked()).isEmpty();
+        assertThat(plan.migrations()).extracting(PlannedMigration::destination)
+                .containsExactlyInAnyOrder("kvm-2", "kvm-4");
     }
 
     @Test

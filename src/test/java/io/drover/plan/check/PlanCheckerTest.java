@@ -12,12 +12,15 @@ import io.drover.model.ByteSize;
 import io.drover.model.DiskSharing;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
+import io.drover.plan.AntiAffinityGroup;
+import io.drover.plan.HostLoad;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.Rebalance;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +57,7 @@ class PlanCheckerTest {
 
     private static Plan drainOfKvm1(List<MigrationWave> waves) {
         return new Plan("drain-test", PlanKind.DRAIN, SNAPSHOT.id(), Instant.EPOCH, List.of("kvm-1"),
-                new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(), Optional.empty(), List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), waves)), List.of());
+                new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(), Optional.empty(), List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), waves)), List.of(), Optional.empty(), List.of());
     }
 
     @Test
@@ -102,5 +105,34 @@ class PlanCheckerTest {
                 "wave 1, web-1: planned from kvm-3 but it runs on kvm-1 at that point",
                 "web-1 stays on drained host kvm-1 and is not listed as blocked",
                 "web-1 moves from kvm-3, which the drain does not empty");
+    }
+
+    @Test
+    void aGuestArrivingWhereAGuestOfItsGroupStillIsBreaksAntiAffinity() {
+        // web-1 and db-1 in one group: db-1 may not follow web-1 to kvm-3, and not join it there in a later wave.
+        Plan plan = new Plan("drain-test", PlanKind.DRAIN, SNAPSHOT.id(), Instant.EPOCH, List.of("kvm-1"),
+                new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(), Optional.empty(),
+                List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), List.of(
+                        new MigrationWave(1, List.of(move(WEB, "kvm-1", "kvm-3"))),
+                        new MigrationWave(2, List.of(move(DB, "kvm-1", "kvm-3")))))),
+                List.of(), Optional.empty(), List.of(new AntiAffinityGroup("front", List.of("web-1", "db-1"))));
+
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).containsExactly(
+                "wave 2, db-1: arrives on kvm-3 where web-1 of anti-affinity group 'front' is during the wave");
+    }
+
+    @Test
+    void aRebalanceMustSayWhichHostsAreOverItsThresholdAndMoveOnlyAmongItsHosts() {
+        // kvm-1 holds 2 × 1,280 MiB of 8,192 (31 %): over a 20 % threshold before; after web-1 leaves, 16 %.
+        Plan plan = new Plan("rebalance-test", PlanKind.REBALANCE, SNAPSHOT.id(), Instant.EPOCH,
+                List.of("kvm-1", "kvm-2"), new PlanLimits(1, 2, 16, 1024), CompatibilityPolicy.defaults(),
+                Optional.empty(), List.of(new PlanPhase(1, List.of(), List.of(), List.of(
+                        new MigrationWave(1, List.of(move(WEB, "kvm-1", "kvm-3")))))), List.of(),
+                Optional.of(new Rebalance(0.2, Optional.empty(), List.of(new HostLoad("kvm-1", 0.31, 0.03)),
+                        List.of(new HostLoad("kvm-1", 0.31, 0.03)))), List.of());
+
+        assertThat(PlanChecker.check(plan, SNAPSHOT, Fixtures.CPU_MAP)).containsExactly(
+                "hosts over the 20 % threshold after the plan: [], but the plan says [kvm-1]",
+                "web-1 moves from kvm-1 to kvm-3, not both rebalanced hosts");
     }
 }

@@ -14,6 +14,8 @@ import io.drover.model.DiskSharing;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.SnapshotHost;
+import io.drover.plan.AntiAffinity;
+import io.drover.plan.AntiAffinityGroup;
 import io.drover.plan.BlockReason;
 import io.drover.plan.BlockedGuest;
 import io.drover.plan.MigrationWave;
@@ -53,10 +55,15 @@ class DrainPlannerTest {
 
     /** Plans a drain, and checks the plan with the independent checker before any test looks at it. */
     private static Plan drain(PlanLimits limits, List<String> hosts, SnapshotHost... fleet) {
+        return drain(limits, hosts, AntiAffinity.NONE, fleet);
+    }
+
+    private static Plan drain(PlanLimits limits, List<String> hosts, AntiAffinity antiAffinity,
+            SnapshotHost... fleet) {
         FleetSnapshot snapshot = Fixtures.snapshot(fleet);
         CompatibilityEngine engine = new CompatibilityEngine(snapshot, CompatibilityPolicy.defaults(),
                 Fixtures.CPU_MAP);
-        Plan plan = new DrainPlanner(engine, limits, SOLVER, CLOCK).plan(hosts);
+        Plan plan = new DrainPlanner(engine, limits, SOLVER, CLOCK).plan(hosts, antiAffinity);
         assertThat(PlanChecker.check(plan, snapshot, Fixtures.CPU_MAP))
                 .as("independent check of the plan").isEmpty();
         return plan;
@@ -125,5 +132,22 @@ class DrainPlannerTest {
         for (MigrationWave wave : plan.phases().get(0).waves()) {
             assertThat(wave.migrations()).hasSizeLessThanOrEqualTo(1); // one inbound slot on kvm-3
         }
+    }
+
+    @Test
+    void guestsOfAnAntiAffinityGroupLeaveForDistinctHostsAndAvoidTheirGroupsHosts() {
+        // kvm-2 has the most room but runs db-3; db-1 and db-2 cannot share kvm-3 or kvm-4 either.
+        Plan plan = drain(PlanLimits.DEFAULTS, List.of("kvm-1"),
+                new AntiAffinity(List.of(new AntiAffinityGroup("db", List.of("db-1", "db-2", "db-3")))),
+                skylake("kvm-1").capacity(16, ByteSize.ofGiB(16)).guest(movable("db-1")).guest(movable("db-2"))
+                        .build(),
+                skylake("kvm-2").capacity(16, ByteSize.ofGiB(64)).guest(movable("db-3")).build(),
+                skylake("kvm-3").capacity(16, ByteSize.ofGiB(8)).build(),
+                skylake("kvm-4").capacity(16, ByteSize.ofGiB(8)).build());
+
+        assertThat(plan.blocked()).isEmpty();
+        assertThat(plan.migrations()).extracting(PlannedMigration::destination)
+                .containsExactlyInAnyOrder("kvm-3", "kvm-4");
+        assertThat(plan.antiAffinity()).hasSize(1);
     }
 }

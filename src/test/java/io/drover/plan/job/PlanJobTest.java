@@ -9,6 +9,8 @@ import io.drover.compat.CpuMap;
 import io.drover.compat.MigrationMode;
 import io.drover.inventory.job.InventoryLauncher;
 import io.drover.model.FleetSnapshot;
+import io.drover.plan.AntiAffinityGroup;
+import io.drover.plan.HostLoad;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
@@ -56,7 +58,7 @@ class PlanJobTest {
 
         PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("rack=r1"),
                 PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty(), List.of()));
 
         assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
         Path file = run.planFile().orElseThrow();
@@ -73,12 +75,31 @@ class PlanJobTest {
     }
 
     @Test
+    void rebalancesTheWholeLabFleetIntoAFileTheCheckerAccepts() throws Exception {
+        FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
+
+        // The lab's hosts hold 5-11 % of their memory and 12-25 % of their vCPUs: over a 10 % threshold.
+        PlanRun run = planLauncher.run(new PlanRequest(PlanKind.REBALANCE, snapshot.id(), List.of(),
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
+                Optional.empty(), Optional.of(new PlanRequest.Rebalancing(0.1, Optional.empty())),
+                List.of(new AntiAffinityGroup("pair", List.of("lab-shared", "lab-overlay")))));
+
+        assertThat(run.status()).isEqualTo(BatchStatus.COMPLETED);
+        Plan plan = new PlanFile().read(run.planFile().orElseThrow());
+        assertThat(plan.kind()).isEqualTo(PlanKind.REBALANCE);
+        assertThat(plan.hosts()).containsExactly("lab-host1", "lab-host2", "lab-host3");
+        assertThat(plan.antiAffinity()).extracting(AntiAffinityGroup::name).containsExactly("pair");
+        assertThat(plan.rebalance().orElseThrow().overBefore()).extracting(HostLoad::host).isNotEmpty();
+        assertThat(PlanChecker.check(plan, snapshot, CpuMap.loadDefault())).isEmpty();
+    }
+
+    @Test
     void anUnknownHostFailsThePlanJobNamingIt() throws Exception {
         FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
 
         PlanRun run = planLauncher.run(new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("lab-host9"),
                 PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
-                Optional.empty()));
+                Optional.empty(), Optional.empty(), List.of()));
 
         assertThat(run.status()).isEqualTo(BatchStatus.FAILED);
         assertThat(run.planFile()).isEmpty();
