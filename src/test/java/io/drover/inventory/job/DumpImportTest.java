@@ -71,7 +71,7 @@ class DumpImportTest {
 
         assertThat(snapshot.host("lab-host1").orElseThrow().status()).isEqualTo(HostStatus.OK);
         assertThat(snapshot.host("lab-host2").orElseThrow().error()).hasValueSatisfying(error -> assertThat(error)
-                .startsWith(domain + ": domain XML line 71, column 5: malformed XML"));
+                .startsWith(domain + ": domain XML line 71, column 12: malformed XML"));
         assertThat(snapshot.host("lab-host3").orElseThrow().error())
                 .contains(dump.resolve("lab-host3/version.txt") + ": missing");
         // Whether an earlier test inventoried hosts of these names decides FAILED or STALE; never OK, never empty.
