@@ -37,9 +37,12 @@ public class Applier {
     private final MoveExecutor executor;
     private final ApplyProperties properties;
     private final ExecutorService movePool;
+    private final ApplyProgress progress;
 
     public Applier(PlanStore plans, SnapshotStore snapshots, ApplyStore store, FleetRefresher refresher,
-            PlanPreflight preflight, MoveExecutor executor, ApplyProperties properties, ExecutorService movePool) {
+            PlanPreflight preflight, MoveExecutor executor, ApplyProperties properties, ExecutorService movePool,
+            ApplyProgress progress) {
+        this.progress = progress;
         this.plans = plans;
         this.snapshots = snapshots;
         this.store = store;
@@ -152,7 +155,7 @@ public class Applier {
 
     /**
      * Step two: runs the waves in order, each pre-flighted on facts collected just before it. Stops starting moves
-     * once the error budget is spent.
+     * once the error budget is spent or an operator aborts the run; starts none while an operator pauses it.
      *
      * @return the run's final status
      */
@@ -165,7 +168,8 @@ public class Applier {
         FleetSnapshot planSnapshot = planSnapshot(plan);
         List<PlannedMigration> planned = plan.migrations().toList();
         AtomicInteger failures = new AtomicInteger();
-        WaveRunner runner = new WaveRunner(movePool);
+        Admissions admissions = new Admissions(runId, failures);
+        WaveRunner runner = new WaveRunner(movePool, properties.pollInterval());
         Map<String, List<MoveRecord>> waves = store.moves(runId).stream().collect(Collectors.groupingBy(
                 move -> move.phase() + "/" + move.wave(), LinkedHashMap::new, Collectors.toList()));
         for (Map.Entry<String, List<MoveRecord>> wave : waves.entrySet()) {
@@ -173,7 +177,7 @@ public class Applier {
             if (pending.isEmpty()) {
                 continue;
             }
-            if (failures.get() >= properties.errorBudget()) {
+            if (!admissions.awaitStart()) {
                 break;
             }
             FleetSnapshot fresh = refresh(plan, planSnapshot, "apply " + plan.id() + " wave " + wave.getKey(),
@@ -197,11 +201,14 @@ public class Applier {
                 }
             }
             long bandwidth = properties.bandwidthMibs(plan.limits().bandwidthMiBs());
+            progress.waveStarted(runId, ready.isEmpty() ? 0 : ready.get(0).phase(),
+                    ready.isEmpty() ? 0 : ready.get(0).wave(), ready);
             List<MoveRecord> done = runner.run(ready, plan.limits(), move -> {
                 PlannedMigration planMove = planned.get(move.seq());
                 return executor.migrate(move, new MoveExecutor.MoveContext(uris, guest(fresh, move.guestUuid()),
                         planMove.mode(), planMove.copyDisks(), bandwidth));
-            }, () -> failures.get() < properties.errorBudget());
+            }, admissions::now);
+            notStarted(runId, ready, done);
             for (MoveRecord move : done) {
                 log.info("Run {}: move {} ({}) {}{}", runId, move.seq(), move.label(), move.state(),
                         move.error().map(error -> ": " + error).orElse(""));
@@ -213,13 +220,79 @@ public class Applier {
         List<MoveRecord> moves = store.moves(runId);
         List<MoveRecord> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).toList();
         boolean allDone = moves.stream().allMatch(m -> m.state().isFinal());
-        ApplyRun.Status status = allDone ? ApplyRun.Status.COMPLETED : ApplyRun.Status.FAILED;
-        String error = allDone ? null : failed.size() + " move(s) failed"
+        boolean aborted = store.control(runId) == ApplyRun.Control.ABORT;
+        ApplyRun.Status status = allDone ? ApplyRun.Status.COMPLETED
+                : aborted ? ApplyRun.Status.ABORTED : ApplyRun.Status.FAILED;
+        String error = allDone ? null : aborted ? abortSummary(moves) : failed.size() + " move(s) failed"
                 + (failures.get() >= properties.errorBudget() ? " (error budget " + properties.errorBudget()
                         + " spent, later moves not started)" : "") + ": "
                 + failed.stream().map(m -> m.label() + ": " + m.error().orElse("?")).collect(Collectors.joining("; "));
         store.finishRun(runId, status, error);
+        progress.runEnded(store.run(runId).orElseThrow(), moves);
         return status;
+    }
+
+    private static String abortSummary(List<MoveRecord> moves) {
+        long cancelled = moves.stream().filter(m -> m.state() == MoveState.FAILED
+                && m.error().orElse("").startsWith(MoveExecutor.ABORTED)).count();
+        long left = moves.stream().filter(m -> m.state() == MoveState.PENDING).count();
+        return MoveExecutor.ABORTED + ": " + cancelled + " migration(s) cancelled, " + left + " move(s) not started "
+                + "(apply the plan again to resume)";
+    }
+
+    /** Moves that passed the wave's pre-flight but never started (run stopped) wait as PENDING for a later run. */
+    private void notStarted(long runId, List<MoveRecord> ready, List<MoveRecord> done) {
+        List<Integer> started = done.stream().map(MoveRecord::seq).toList();
+        String why = store.control(runId) == ApplyRun.Control.ABORT ? MoveExecutor.ABORTED : "error budget spent";
+        for (MoveRecord move : ready) {
+            if (!started.contains(move.seq())) {
+                store.transition(move, MoveState.PENDING, why + ": not started");
+            }
+        }
+    }
+
+    /**
+     * Whether moves may start: not once the error budget is spent or an operator aborted the run, not while an
+     * operator pauses it (each pause and resume is reported once).
+     */
+    private final class Admissions {
+        private final long runId;
+        private final AtomicInteger failures;
+        private boolean paused;
+
+        Admissions(long runId, AtomicInteger failures) {
+            this.runId = runId;
+            this.failures = failures;
+        }
+
+        synchronized WaveRunner.Admission now() {
+            ApplyRun.Control control = store.control(runId);
+            if (control == ApplyRun.Control.ABORT || failures.get() >= properties.errorBudget()) {
+                return WaveRunner.Admission.STOP;
+            }
+            boolean pause = control == ApplyRun.Control.PAUSE;
+            if (pause != paused) {
+                paused = pause;
+                log.info("Run {}: {}", runId, pause ? "paused by operator: no new move starts" : "resumed");
+                progress.runPaused(runId, pause);
+            }
+            return pause ? WaveRunner.Admission.HOLD : WaveRunner.Admission.START;
+        }
+
+        /** Waits while paused; false when no move may start any more. */
+        boolean awaitStart() {
+            WaveRunner.Admission admission = now();
+            while (admission == WaveRunner.Admission.HOLD) {
+                try {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                admission = now();
+            }
+            return admission == WaveRunner.Admission.START;
+        }
     }
 
     private List<MoveRecord> pendingMoves(Plan plan) {

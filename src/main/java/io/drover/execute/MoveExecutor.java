@@ -45,6 +45,8 @@ public class MoveExecutor {
             MigrationFlag.PERSIST_DEST, MigrationFlag.UNDEFINE_SOURCE);
     /** {@code VIR_DOMAIN_JOB_NONE}: the domain runs no job. */
     private static final String JOB_NONE = "0";
+    /** The reason every move an operator's abort stops carries. */
+    public static final String ABORTED = "aborted by operator";
 
     private final LibvirtConnector connector;
     private final ApplyStore store;
@@ -80,6 +82,9 @@ public class MoveExecutor {
         } catch (LibvirtFailure e) {
             return store.transition(move, MoveState.FAILED, "preparing " + move.destination() + "'s storage: "
                     + e.getMessage());
+        }
+        if (store.control(move.runId()) == ApplyRun.Control.ABORT) {
+            return store.transition(move, MoveState.PENDING, ABORTED + ": not started");
         }
         MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started");
         Optional<String> failure = runMigration(migrating, context);
@@ -133,6 +138,7 @@ public class MoveExecutor {
         }
         String machine = limiter.call(move.destination(), () -> {
             try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
+                saveCompletedJobStats(move, destination);
                 return destination.domains().stream().filter(domain -> domain.name().equals(move.guest()))
                         .map(DomainDescription::xml).findFirst().map(xml -> DomainXmlParser.parse(xml).machineType())
                         .orElse("(not defined)");
@@ -144,6 +150,22 @@ public class MoveExecutor {
         }
         return store.transition(move, MoveState.VERIFIED, "running on " + move.destination() + " only ("
                 + where.detail() + "), machine " + machine);
+    }
+
+    /**
+     * The destination keeps the finished migration's statistics, with the guest's actual downtime: they replace the
+     * last statistics polled during the migration, for the report.
+     */
+    private void saveCompletedJobStats(MoveRecord move, HypervisorConnection destination) {
+        try {
+            Map<String, String> completed = destination.completedJobStats(move.guest());
+            if (completed.containsKey("downtime")) {
+                store.saveJobStats(move, completed);
+            }
+        } catch (LibvirtFailure e) {
+            log.debug("Move {}: no completed job statistics on {}: {}", move.seq(), move.destination(),
+                    e.getMessage());
+        }
     }
 
     /** Asks every host involved where the guest is, and the source whether it still runs a job for it. */
@@ -295,6 +317,9 @@ public class MoveExecutor {
             if (remaining >= 0 && remaining < lowestRemaining) {
                 lowestRemaining = remaining;
                 lastProgress = now;
+            }
+            if (store.control(move.runId()) == ApplyRun.Control.ABORT) {
+                return Optional.of(ABORTED);
             }
             Duration stalled = Duration.between(lastProgress, now);
             if (stalled.compareTo(properties.stallTimeout()) >= 0) {

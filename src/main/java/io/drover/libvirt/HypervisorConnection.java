@@ -72,6 +72,12 @@ public interface HypervisorConnection extends AutoCloseable {
     /** The current job's statistics as libvirt names them ({@code memory_remaining}, {@code downtime}…). */
     Map<String, String> jobStats(String domainName);
 
+    /**
+     * The statistics of the domain's last completed job ({@code virsh domjobinfo --completed}); on a migration's
+     * destination they include the guest's actual {@code downtime}. Empty map fields when there was none.
+     */
+    Map<String, String> completedJobStats(String domainName);
+
     void abortJob(String domainName);
 
     /**

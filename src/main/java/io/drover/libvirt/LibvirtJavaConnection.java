@@ -33,6 +33,8 @@ import org.libvirt.TypedUlongParameter;
 final class LibvirtJavaConnection implements HypervisorConnection {
 
     private static final int NO_DOMAIN = 42;
+    /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}: the statistics of the domain's last completed job. */
+    private static final int JOB_STATS_COMPLETED = 1;
 
     private final String uri;
     private final Connect connect;
@@ -266,8 +268,17 @@ final class LibvirtJavaConnection implements HypervisorConnection {
 
     @Override
     public Map<String, String> jobStats(String domainName) {
+        return jobStats(domainName, 0);
+    }
+
+    @Override
+    public Map<String, String> completedJobStats(String domainName) {
+        return jobStats(domainName, JOB_STATS_COMPLETED);
+    }
+
+    private Map<String, String> jobStats(String domainName, int flags) {
         return onDomain(domainName, "get job stats of", domain -> {
-            DomainJobStats stats = domain.getJobStats(0);
+            DomainJobStats stats = domain.getJobStats(flags);
             Map<String, String> byName = new LinkedHashMap<>();
             byName.put("type", Integer.toString(stats.type));
             for (TypedParameter parameter : stats.stats) {
