@@ -112,7 +112,8 @@ public class MoveExecutor {
     public MoveRecord reconcile(MoveRecord move, MoveContext context) {
         Instant deadline = Instant.now().plus(properties.settleTimeout());
         Whereabouts where = whereabouts(move, context.uris());
-        while (where.place() == Whereabouts.Place.IN_FLIGHT && Instant.now().isBefore(deadline)) {
+        while ((where.place() == Whereabouts.Place.IN_FLIGHT || where.place() == Whereabouts.Place.UNKNOWN)
+                && Instant.now().isBefore(deadline)) {
             log.info("Move {} ({}) still in flight after a restart ({}); waiting", move.seq(), move.label(),
                     where.detail());
             pause();
@@ -171,18 +172,25 @@ public class MoveExecutor {
     /** Asks every host involved where the guest is, and the source whether it still runs a job for it. */
     public Whereabouts whereabouts(MoveRecord move, Map<String, String> uris) {
         Map<String, Optional<DomainState>> states = new LinkedHashMap<>();
+        Map<String, String> unreachable = new LinkedHashMap<>();
         boolean[] sourceJob = {false};
-        uris.forEach((host, uri) -> limiter.run(host, () -> {
-            try (HypervisorConnection connection = connector.open(uri)) {
-                Optional<DomainState> state = connection.domainState(move.guest());
-                states.put(host, state);
-                if (host.equals(move.source()) && state.map(s -> s.state().isActive()).orElse(false)) {
-                    sourceJob[0] = !JOB_NONE.equals(jobStats(connection, move.guest()).getOrDefault("type",
-                            JOB_NONE));
-                }
+        uris.forEach((host, uri) -> {
+            try {
+                limiter.run(host, () -> {
+                    try (HypervisorConnection connection = connector.open(uri)) {
+                        Optional<DomainState> state = connection.domainState(move.guest());
+                        states.put(host, state);
+                        if (host.equals(move.source()) && state.map(s -> s.state().isActive()).orElse(false)) {
+                            sourceJob[0] = !JOB_NONE.equals(jobStats(connection, move.guest())
+                                    .getOrDefault("type", JOB_NONE));
+                        }
+                    }
+                });
+            } catch (LibvirtFailure e) {
+                unreachable.put(host, e.getMessage());
             }
-        }));
-        return Whereabouts.of(move.source(), move.destination(), states, sourceJob[0]);
+        });
+        return Whereabouts.of(move.source(), move.destination(), states, sourceJob[0], unreachable);
     }
 
     /** The first of the given hosts (name to URI) where the guest is active; hosts that do not answer are skipped. */

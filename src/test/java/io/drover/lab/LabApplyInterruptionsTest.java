@@ -209,6 +209,8 @@ class LabApplyInterruptionsTest {
             killLibvirtd(destination);
 
             ApplyOutcome outcome = running.get(5, TimeUnit.MINUTES);
+            restartLibvirtd(destination);
+            destination = 0;
 
             MoveRecord failed = move(outcome, migrating.guest());
             assertThat(failed.state()).isEqualTo(MoveState.FAILED);
@@ -225,8 +227,7 @@ class LabApplyInterruptionsTest {
             });
         } finally {
             if (destination > 0) {
-                LabGuests.run(List.of(LabGuests.LAB_SH.toString(), "vary", Integer.toString(destination)),
-                        Duration.ofSeconds(120)); // starts its libvirtd again, variations unchanged
+                restartLibvirtd(destination);
             }
             plan.migrations().forEach(move -> LabGuests.removeLeftovers(move.guest()));
         }
@@ -305,6 +306,11 @@ class LabApplyInterruptionsTest {
         Path pidFile = LabFleet.fleetFile().toAbsolutePath().getParent().resolve("lab-host" + host + "/run/libvirtd.pid");
         long pid = Long.parseLong(Files.readString(pidFile).trim());
         LabGuests.run(List.of("kill", "-KILL", Long.toString(pid)), Duration.ofSeconds(10));
+    }
+
+    /** Starts a lab host's libvirtd again: {@code lab.sh vary I} without options keeps its variations. */
+    private static void restartLibvirtd(int host) {
+        LabGuests.run(List.of(LabGuests.LAB_SH.toString(), "vary", Integer.toString(host)), Duration.ofSeconds(120));
     }
 
     private static MoveRecord move(ApplyOutcome outcome, String guest) {
