@@ -16,3 +16,18 @@ CREATE TABLE apply_control_request (
     run_status   TEXT        NOT NULL,
     requested_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- Upgrade campaigns: after a phase's hosts are emptied, each host to upgrade walks PENDING -> UPGRADING (the
+-- configured drover.apply.upgrade-command runs) or AWAITING_CONFIRMATION (an operator upgrades it and runs
+-- `drover resume RUN`) -> UPGRADED once a fresh inventory shows the target versions, or FAILED. A resumed run
+-- re-checks a host's versions before running its command again.
+CREATE TABLE apply_upgrade (
+    run_id     BIGINT      NOT NULL REFERENCES apply_run (id),
+    phase      INTEGER     NOT NULL,
+    host       TEXT        NOT NULL,
+    state      TEXT        NOT NULL CHECK (state IN ('PENDING', 'UPGRADING', 'AWAITING_CONFIRMATION', 'UPGRADED',
+                                                     'FAILED')),
+    note       TEXT,
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    PRIMARY KEY (run_id, phase, host)
+);

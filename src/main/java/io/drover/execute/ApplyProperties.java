@@ -18,12 +18,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxCallsPerHost         concurrent libvirt calls per host (libvirtd's max_client_requests is 5)
  * @param errorBudget             failed moves after which the run stops starting new ones
  * @param settleTimeout           how long recovery waits for a migration left running by a crashed run
+ * @param upgradeCommand          campaigns: the shell command that upgrades an emptied host, with {@code {host}},
+ *                                {@code {uri}}, {@code {libvirt}}, {@code {qemu}}, {@code {kernel}} replaced (shell-
+ *                                quoted); empty: wait for an operator's {@code drover resume RUN} instead
+ * @param upgradeTimeout          how long the upgrade command may run
  */
 @ConfigurationProperties("drover.apply")
 public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, Duration maxDowntime,
         Duration downtimeStepAfter, Duration stallTimeout, Duration completionTimeoutPerGib,
         Duration minCompletionTimeout, Duration pollInterval, long maxBandwidthMibs, int maxCallsPerHost,
-        int errorBudget, Duration settleTimeout) {
+        int errorBudget, Duration settleTimeout, String upgradeCommand, Duration upgradeTimeout) {
 
     public ApplyProperties {
         if (maxCallsPerHost < 2) {

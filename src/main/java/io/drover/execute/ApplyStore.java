@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -162,6 +163,26 @@ public class ApplyStore {
         jdbc.update("update apply_move set last_job_stats = ?::jsonb, updated_at = now() where run_id = ? and seq = ?",
                 io.drover.store.ModelJson.mapper().writeValueAsString(stats), move.runId(), move.seq());
         progress.migrationProgress(move, MigrationStats.of(stats));
+    }
+
+    /** Where the upgrade of a campaign host stands (PENDING when not begun). */
+    public HostUpgrader.State upgradeState(long runId, int phase, String host) {
+        return jdbc.queryForList("select state from apply_upgrade where run_id = ? and phase = ? and host = ?",
+                String.class, runId, phase, host).stream().findFirst().map(HostUpgrader.State::valueOf)
+                .orElse(HostUpgrader.State.PENDING);
+    }
+
+    public void saveUpgradeState(long runId, int phase, String host, HostUpgrader.State state, String note) {
+        jdbc.update("""
+                insert into apply_upgrade (run_id, phase, host, state, note) values (?, ?, ?, ?, ?)
+                on conflict (run_id, phase, host) do update set state = excluded.state, note = excluded.note,
+                    updated_at = now()""", runId, phase, host, state.name(), note);
+    }
+
+    /** The hosts this run upgraded: pre-flight expects their new versions. */
+    public Set<String> upgradedHosts(long runId) {
+        return Set.copyOf(jdbc.queryForList("select host from apply_upgrade where run_id = ? and state = 'UPGRADED'",
+                String.class, runId));
     }
 
     /** The transitions of one move, oldest first ({@code FROM→TO}). */
