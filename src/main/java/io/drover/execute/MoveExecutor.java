@@ -220,19 +220,28 @@ public class MoveExecutor {
         }
     }
 
-    /** libvirt pre-creates block-copied disks through the pool of their directory, whose volume list is cached. */
+    /**
+     * Block copies need their destination disks ready. copy-storage-all: libvirt pre-creates each disk through the
+     * pool of its directory, whose volume list is cached, so those pools are refreshed. copy-storage-inc: libvirt
+     * creates nothing, so each copied disk gets an empty overlay of the source's size on the same backing file (which
+     * must already be on the destination), through the destination's storage API.
+     */
     private void prepareDestinationStorage(MoveRecord move, MoveContext context) {
         if (!context.mode().copiesStorage()) {
             return;
         }
-        Set<String> directories = new TreeSet<>();
-        for (Disk disk : context.guest().disks()) {
-            if (context.copyDisks().contains(disk.target()) && disk.source() instanceof DiskSource.File file) {
-                Path parent = Path.of(file.path()).getParent();
-                if (parent != null) {
-                    directories.add(parent.toString());
-                }
+        List<Disk> copied = context.guest().disks().stream()
+                .filter(disk -> context.copyDisks().contains(disk.target()))
+                .filter(disk -> disk.source() instanceof DiskSource.File).toList();
+        if (context.mode() == MigrationMode.LIVE_BLOCK_INC) {
+            for (Disk disk : copied) {
+                createOverlay(move, context, disk);
             }
+            return;
+        }
+        Set<String> directories = new TreeSet<>();
+        for (Disk disk : copied) {
+            directory(disk).ifPresent(directories::add);
         }
         limiter.run(move.destination(), () -> {
             try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
@@ -244,6 +253,36 @@ public class MoveExecutor {
                 }
             }
         });
+    }
+
+    private void createOverlay(MoveRecord move, MoveContext context, Disk disk) {
+        String path = ((DiskSource.File) disk.source()).path();
+        if (disk.backingChain().isEmpty() || !(disk.backingChain().get(0).source() instanceof DiskSource.File)) {
+            throw new LibvirtFailure(context.uris().get(move.destination()), "prepare " + path, -1, disk.target()
+                    + " has no backing file: copy-storage-inc would leave the destination without its base data",
+                    null);
+        }
+        String backing = ((DiskSource.File) disk.backingChain().get(0).source()).path();
+        String backingFormat = disk.backingChain().get(0).format().orElse("qcow2");
+        long capacity = limiter.call(move.source(), () -> {
+            try (HypervisorConnection source = connector.open(context.uris().get(move.source()))) {
+                directory(disk).ifPresent(source::refreshStoragePoolsAt);
+                return source.volumeCapacity(path);
+            }
+        });
+        limiter.run(move.destination(), () -> {
+            try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
+                destination.createOverlay(path, capacity, disk.driver().format().orElse("qcow2"), backing,
+                        backingFormat);
+            }
+        });
+        log.info("Move {} ({}): created {} on {} over {} ({} bytes)", move.seq(), move.label(), path,
+                move.destination(), backing, capacity);
+    }
+
+    private static Optional<String> directory(Disk disk) {
+        Path parent = Path.of(((DiskSource.File) disk.source()).path()).getParent();
+        return Optional.ofNullable(parent).map(Path::toString);
     }
 
     private static Set<MigrationFlag> flags(MigrationMode mode) {

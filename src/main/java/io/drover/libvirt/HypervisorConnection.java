@@ -87,6 +87,16 @@ public interface HypervisorConnection extends AutoCloseable {
      */
     int refreshStoragePoolsAt(String directory);
 
+    /** The capacity in bytes of the storage volume at that path (its pool must know it: refresh it first). */
+    long volumeCapacity(String path);
+
+    /**
+     * Creates an empty overlay image at {@code path} on top of {@code backingPath}, through the storage pool of its
+     * directory ({@code virStorageVolCreateXML} with a {@code <backingStore>}): what {@code --copy-storage-inc}
+     * needs on the destination, which libvirt does not create itself. Fails if the volume exists already.
+     */
+    void createOverlay(String path, long capacityBytes, String format, String backingPath, String backingFormat);
+
     @Override
     void close();
 }

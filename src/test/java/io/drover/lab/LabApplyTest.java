@@ -9,6 +9,7 @@ import static io.drover.lab.LabGuests.moveBack;
 import static io.drover.lab.LabGuests.verifyDisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.compat.CompatibilityPolicy;
 import io.drover.compat.MigrationMode;
 import io.drover.execute.Applier;
 import io.drover.execute.ApplyHooks;
@@ -21,11 +22,17 @@ import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
 import io.drover.inventory.job.InventoryLauncher;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
+import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
+import io.drover.plan.PlanRequest;
 import io.drover.plan.PlannedMigration;
 import io.drover.plan.job.PlanLauncher;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -190,6 +197,33 @@ class LabApplyTest {
             assertThat(hostsRunning("lab-local")).containsExactly(1);
         } finally {
             migrate("lab-shared", elsewhere, 1, LIVE_P2P);
+        }
+    }
+
+    @Test
+    void aCopyStorageIncMoveGetsItsOverlayOnTheSameBaseCreatedOnTheDestinationAndKeepsItsDisk() throws Exception {
+        // lab.sh copies the base image to every host at the same path: declared so, the planner picks copy-storage-inc
+        Path fleet = plans.resolve("fleet-with-base.yaml");
+        Files.writeString(fleet, Files.readString(LabFleet.fleetFile()).replace("shared_mounts: [/srv/drover-shared]",
+                "shared_mounts: [/srv/drover-shared, /var/lib/libvirt/images/lab-base.qcow2]"));
+        long snapshotId = inventory.run(fleet).snapshotId().orElseThrow();
+        PlanLauncher.PlanRun planned = planner.run(new PlanRequest(PlanKind.DRAIN, snapshotId, List.of("lab-host2"),
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), plans.toString(),
+                Optional.empty()));
+        Path file = planned.planFile().orElseThrow(() -> new AssertionError("no plan: " + planned));
+        Plan plan = new PlanFile().read(file);
+        PlannedMigration overlay = plan.migrations().filter(m -> m.guest().equals("lab-overlay")).findFirst()
+                .orElseThrow(() -> new AssertionError("lab-overlay not in the drain of lab-host2: " + plan));
+        assertThat(overlay.mode()).isEqualTo(MigrationMode.LIVE_BLOCK_INC);
+        try {
+            ApplyOutcome outcome = apply.apply(file);
+
+            MoveRecord moved = move(outcome, "lab-overlay");
+            assertThat(moved.state()).as("%s", moved).isEqualTo(MoveState.VERIFIED);
+            assertThat(hostsRunning("lab-overlay")).containsExactly(hostNumber(overlay.destination()));
+            verifyDisk("lab-overlay"); // the guest's pattern and the base image's marker, read through the overlay
+        } finally {
+            plan.migrations().forEach(move -> moveBack(move.guest(), move.mode()));
         }
     }
 

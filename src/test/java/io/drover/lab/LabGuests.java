@@ -80,12 +80,17 @@ final class LabGuests {
                     virsh(host, "destroy", guest);
                 }
             }
-            try {
-                virsh(host, "pool-refresh", "lab-images");
-                virsh(host, "vol-delete", "--pool", "lab-images", guest + ".qcow2");
-            } catch (AssertionError e) {
-                // no such volume: nothing was left
-            }
+            deleteVolume(host, guest);
+        }
+    }
+
+    /** Removes the guest's local disk image from a host where it does not run, if there is one. */
+    private static void deleteVolume(int host, String guest) {
+        try {
+            virsh(host, "pool-refresh", "lab-images");
+            virsh(host, "vol-delete", "--pool", "lab-images", guest + ".qcow2");
+        } catch (AssertionError e) {
+            // no such volume: nothing was left
         }
     }
 
@@ -114,7 +119,12 @@ final class LabGuests {
         }
         int away = running.get(0);
         Set<MigrationFlag> flags = EnumSet.copyOf(LIVE_P2P);
-        if (mode.copiesStorage()) {
+        if (mode == MigrationMode.LIVE_BLOCK_INC) {
+            // the overlay left at home is stale: a fresh one on the same base, as copy-storage-inc needs
+            deleteVolume(home, guest);
+            run(List.of(LAB_SH.toString(), "precreate-overlay", guest, Integer.toString(home)), Duration.ofSeconds(60));
+            flags.add(MigrationFlag.COPY_STORAGE_INC);
+        } else if (mode.copiesStorage()) {
             flags.add(MigrationFlag.COPY_STORAGE_ALL);
             virsh(home, "pool-refresh", "lab-images");
         }
