@@ -16,6 +16,7 @@ import io.drover.model.Guest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,7 +88,8 @@ public class MoveExecutor {
             return store.transition(move, MoveState.PENDING, ABORTED + ": not started");
         }
         MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started");
-        Optional<String> failure = runMigration(migrating, context);
+        List<String> escalations = new ArrayList<>();
+        Optional<String> failure = runMigration(migrating, context, escalations);
         Whereabouts where = whereabouts(migrating, context.uris());
         if (failure.isPresent()) {
             if (where.place() == Whereabouts.Place.ON_SOURCE) {
@@ -101,7 +103,7 @@ public class MoveExecutor {
             log.warn("Move {} ({}) reported {}, but the guest runs on its destination: verifying", move.seq(),
                     move.label(), failure.get());
         }
-        return verify(migrating, where, context);
+        return verify(migrating, where, context, escalations);
     }
 
     /**
@@ -121,7 +123,7 @@ public class MoveExecutor {
         }
         switch (where.place()) {
             case ON_DESTINATION:
-                return verify(move, where, context);
+                return verify(move, where, context, List.of());
             case ON_SOURCE:
                 return store.transition(move, MoveState.PENDING, "recovered: still on " + move.source()
                         + " and no migration job (" + where.detail() + ")");
@@ -132,7 +134,7 @@ public class MoveExecutor {
     }
 
     /** Post-flight: running (migrated) on the destination, active nowhere else, same machine type. */
-    private MoveRecord verify(MoveRecord move, Whereabouts where, MoveContext context) {
+    private MoveRecord verify(MoveRecord move, Whereabouts where, MoveContext context, List<String> escalations) {
         if (where.place() != Whereabouts.Place.ON_DESTINATION) {
             return store.transition(move, MoveState.FAILED, "post-flight: not running on " + move.destination()
                     + " only (" + where.detail() + ")");
@@ -150,7 +152,8 @@ public class MoveExecutor {
                     + " is " + machine + ", was " + context.guest().machineType());
         }
         return store.transition(move, MoveState.VERIFIED, "running on " + move.destination() + " only ("
-                + where.detail() + "), machine " + machine);
+                + where.detail() + "), machine " + machine
+                + (escalations.isEmpty() ? "" : "; " + String.join("; ", escalations)));
     }
 
     /**
@@ -285,18 +288,33 @@ public class MoveExecutor {
         return Optional.ofNullable(parent).map(Path::toString);
     }
 
-    private static Set<MigrationFlag> flags(MigrationMode mode) {
+    /**
+     * Peer-to-peer live migration, plus the block copy the plan's mode asks for, auto-converge when the policy
+     * allows it, and the post-copy capability (needed at start to switch later) for memory-only moves when the
+     * policy allows it: a block copy must finish before the guest may run on the destination.
+     */
+    private Set<MigrationFlag> flags(MigrationMode mode) {
         Set<MigrationFlag> flags = EnumSet.copyOf(LIVE_P2P);
         if (mode == MigrationMode.LIVE_BLOCK_ALL) {
             flags.add(MigrationFlag.COPY_STORAGE_ALL);
         } else if (mode == MigrationMode.LIVE_BLOCK_INC) {
             flags.add(MigrationFlag.COPY_STORAGE_INC);
         }
+        if (properties.autoConverge()) {
+            flags.add(MigrationFlag.AUTO_CONVERGE);
+        }
+        if (properties.postCopy() && mode == MigrationMode.LIVE) {
+            flags.add(MigrationFlag.POSTCOPY);
+        }
         return flags;
     }
 
-    /** Runs the migration to its end; empty when libvirt reports success, else why it failed or was aborted. */
-    private Optional<String> runMigration(MoveRecord move, MoveContext context) {
+    /**
+     * Runs the migration to its end; empty when libvirt reports success, else why it failed or was aborted.
+     *
+     * @param escalations gets a note for each escalation beyond max downtime (post-copy)
+     */
+    private Optional<String> runMigration(MoveRecord move, MoveContext context, List<String> escalations) {
         String sourceUri = context.uris().get(move.source());
         MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()), flags(context.mode()),
                 OptionalLong.of(context.bandwidthMibs()),
@@ -308,7 +326,8 @@ public class MoveExecutor {
         }), migrateCalls);
         Optional<String> abortReason;
         try (HypervisorConnection monitor = limiter.call(move.source(), () -> connector.open(sourceUri))) {
-            abortReason = watch(move, monitor, call, context.guest().memory().bytes());
+            abortReason = watch(move, monitor, call, context.guest().memory().bytes(),
+                    request.flags().contains(MigrationFlag.POSTCOPY), escalations);
             if (abortReason.isPresent()) {
                 log.warn("Move {} ({}): aborting: {}", move.seq(), move.label(), abortReason.get());
                 try {
@@ -330,9 +349,15 @@ public class MoveExecutor {
         }
     }
 
-    /** Polls job statistics until the migration call returns; returns why to abort it, if it must be. */
+    /**
+     * Polls job statistics until the migration call returns; returns why to abort it, if it must be. Where the
+     * migration may switch to post-copy and the guest dirties memory at least at {@code post-copy-min-dirty-rate},
+     * it switches instead of being aborted (and after {@code post-copy-after}, when set); from then on the guest runs
+     * on the destination and the migration can no longer be aborted.
+     */
     private Optional<String> watch(MoveRecord move, HypervisorConnection monitor, CompletableFuture<Void> call,
-            long memoryBytes) {
+            long memoryBytes, boolean postCopyCapable, List<String> escalations) {
+        boolean postCopy = false;
         Instant started = Instant.now();
         Instant lastProgress = started;
         Instant lastRaise = started;
@@ -352,6 +377,9 @@ public class MoveExecutor {
                 announced = true;
                 hooks.migrationStarted(move);
             }
+            if (postCopy) {
+                continue; // the guest runs on the destination already: only the end remains
+            }
             if (!downtimeSet) {
                 long initial = downtime;
                 downtimeSet = trySetDowntime(move, monitor, initial);
@@ -369,13 +397,26 @@ public class MoveExecutor {
                 return Optional.of(ABORTED);
             }
             Duration stalled = Duration.between(lastProgress, now);
-            if (stalled.compareTo(properties.stallTimeout()) >= 0) {
-                return Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining "
-                        + remaining + " bytes, lowest " + lowestRemaining + ")");
+            Duration elapsed = Duration.between(started, now);
+            Optional<String> tooSlow = stalled.compareTo(properties.stallTimeout()) >= 0
+                    ? Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining " + remaining
+                            + " bytes, lowest " + lowestRemaining + ")")
+                    : elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after " + timeout.toSeconds()
+                            + " s (completion timeout for " + (total > 0 ? total + " bytes" : "its memory") + ")")
+                    : Optional.empty();
+            boolean postCopyDue = tooSlow.isPresent() || !properties.postCopyAfter().isZero()
+                    && elapsed.compareTo(properties.postCopyAfter()) >= 0;
+            if (postCopyCapable && postCopyDue && dirtyBytesPerSecond(stats) >= properties.postCopyMinDirtyRateMibs()
+                    * 1024 * 1024 && tryStartPostCopy(move, monitor)) {
+                postCopy = true;
+                escalations.add("switched to post-copy after " + elapsed.toSeconds() + " s ("
+                        + tooSlow.orElse("post-copy-after " + properties.postCopyAfter().toSeconds() + " s")
+                        + ", dirtying " + dirtyBytesPerSecond(stats) / 1024 + " KiB/s)");
+                log.info("Move {} ({}): {}", move.seq(), move.label(), escalations.get(escalations.size() - 1));
+                continue;
             }
-            if (Duration.between(started, now).compareTo(timeout) >= 0) {
-                return Optional.of("not complete after " + timeout.toSeconds() + " s (completion timeout for "
-                        + (total > 0 ? total + " bytes" : "its memory") + ")");
+            if (tooSlow.isPresent()) {
+                return tooSlow;
             }
             if (stalled.compareTo(properties.downtimeStepAfter()) >= 0
                     && Duration.between(lastRaise, now).compareTo(properties.downtimeStepAfter()) >= 0
@@ -391,6 +432,22 @@ public class MoveExecutor {
             }
         }
         return Optional.empty();
+    }
+
+    /** The guest's memory dirty rate as QEMU measures it ({@code memory_dirty_rate} pages/s × page size). */
+    private static long dirtyBytesPerSecond(Map<String, String> stats) {
+        long pageSize = number(stats, "memory_page_size");
+        return Math.max(0, number(stats, "memory_dirty_rate")) * (pageSize > 0 ? pageSize : 4096);
+    }
+
+    private boolean tryStartPostCopy(MoveRecord move, HypervisorConnection monitor) {
+        try {
+            limiter.run(move.source(), () -> monitor.startPostCopy(move.guest()));
+            return true;
+        } catch (LibvirtFailure e) {
+            log.warn("Move {} ({}): post-copy not started: {}", move.seq(), move.label(), e.getMessage());
+            return false;
+        }
     }
 
     private boolean trySetDowntime(MoveRecord move, HypervisorConnection monitor, long milliseconds) {
