@@ -58,11 +58,13 @@ move_home() { # GUEST: back to lab-host1, removing the copied disk it leaves beh
     [[ $g == lab-local ]] && virsh -q -c "$(uri "$at")" vol-delete --pool lab-images lab-local.qcow2 >/dev/null
     return 0
 }
-downtime() { # GUEST HOST -> ms of the last completed migration, per the destination
-    virsh -c "$(uri "$2")" domjobinfo --completed "$1" | awk -F: '/^Total downtime/ {gsub(/[^0-9]/, "", $2); print $2}'
-}
-elapsed() { # GUEST HOST -> ms the completed migration took, per the destination
-    virsh -c "$(uri "$2")" domjobinfo --completed "$1" | awk -F: '/^Time elapsed:/ {gsub(/[^0-9]/, "", $2); print $2}'
+# completed GUEST HOST -> "elapsed_ms<TAB>downtime_ms" of the last completed migration, per the destination. Read
+# once: libvirt discards completed job statistics once read (without --keep-completed).
+completed() {
+    virsh -c "$(uri "$2")" domjobinfo --completed "$1" | awk -F: '
+        /^Time elapsed:/ {gsub(/[^0-9]/, "", $2); elapsed = $2}
+        /^Total downtime:/ {gsub(/[^0-9]/, "", $2); downtime = $2}
+        END {printf "%s\t%s", elapsed, downtime}'
 }
 
 # One jar for the whole run, built outside the timings (bin/drover would rebuild whenever a source is newer).
@@ -112,8 +114,8 @@ print("%.1f" % sum(max(seconds(m["estimatedDuration"]) for m in w["migrations"])
     for p in "${pids[@]}"; do wait "$p"; done
     loop=$(since "$t")
     for g in lab-shared lab-local; do
-        printf '%s\tvirsh\t%s\tlab-host%s\t%s\t%s\n' "$round" "$g" "${dest[$g]}" "$(elapsed "$g" "${dest[$g]}")" \
-            "$(downtime "$g" "${dest[$g]}")" >>"$MIGRATIONS"
+        printf '%s\tvirsh\t%s\tlab-host%s\t%s\n' "$round" "$g" "${dest[$g]}" "$(completed "$g" "${dest[$g]}")" \
+            >>"$MIGRATIONS"
     done
     for g in lab-shared lab-local; do move_home "$g"; done
 

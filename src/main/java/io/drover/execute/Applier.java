@@ -203,6 +203,7 @@ public class Applier {
                     throw refusal;
                 }
                 Map<String, String> uris = uris(fresh, PlanPreflight.hostsInvolved(plan));
+                progress.waveStarted(runId, phase.number(), pending.get(0).wave(), pending);
                 List<MoveRecord> ready = new ArrayList<>();
                 for (MoveRecord move : pending) {
                     String problem = result.moveProblems().get(move.seq());
@@ -215,7 +216,6 @@ public class Applier {
                     }
                 }
                 long bandwidth = properties.bandwidthMibs(plan.limits().bandwidthMiBs());
-                progress.waveStarted(runId, phase.number(), pending.get(0).wave(), ready);
                 List<MoveRecord> done = runner.run(ready, plan.limits(), move -> {
                     PlannedMigration planMove = planned.get(move.seq());
                     return executor.migrate(move, new MoveExecutor.MoveContext(uris, guest(fresh, move.guestUuid()),

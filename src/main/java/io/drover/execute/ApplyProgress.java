@@ -12,7 +12,7 @@ public interface ApplyProgress {
     ApplyProgress NONE = new ApplyProgress() {
     };
 
-    /** A wave starts the moves that passed its pre-flight. */
+    /** A wave starts: its moves still to do, before their pre-flight on fresh facts. */
     default void waveStarted(long runId, int phase, int wave, List<MoveRecord> moves) {
     }
 
