@@ -1,6 +1,8 @@
 package io.drover.cli;
 
 import io.drover.execute.Applier;
+import io.drover.execute.ApplyProgressBroadcast;
+import io.drover.execute.MigrationStats;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
 import io.drover.execute.PlanRefusedException;
@@ -10,6 +12,7 @@ import io.drover.plan.PlanFileException;
 import io.drover.report.ReportFiles;
 import io.drover.report.ReportWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +43,15 @@ public class ApplyCommand extends BaseCommand {
     protected int doCall() throws Exception {
         ApplyLauncher launcher = bean(ApplyLauncher.class);
         try {
-            return dryRun ? dryRun(launcher.dryRun(planFile)) : report(launcher.apply(planFile));
+            if (dryRun) {
+                return dryRun(launcher.dryRun(planFile));
+            }
+            ApplyOutcome outcome;
+            try (AutoCloseable display = bean(ApplyProgressBroadcast.class).listen(new ApplyProgressDisplay(
+                    spec.commandLine().getErr(), System.console() != null && !"dumb".equals(System.getenv("TERM"))))) {
+                outcome = launcher.apply(planFile);
+            }
+            return report(outcome);
         } catch (PlanFileException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (PlanRefusedException e) {
@@ -64,11 +75,17 @@ public class ApplyCommand extends BaseCommand {
     private int report(ApplyOutcome outcome) {
         outcome.run().ifPresent(run -> out().printf("Run %d of plan %s: %s%n", run.id(), run.planId(),
                 run.status()));
+        TextTable table = new TextTable("WAVE", "MOVE", "MODE", "RESULT", "ATTEMPTS", "DURATION", "DOWNTIME",
+                "TRANSFERRED", "ERROR");
         for (MoveRecord move : outcome.moves()) {
-            out().printf("  %-12s wave %d.%d  %s  (%s, %d attempt%s)%s%n", move.state(), move.phase(), move.wave(),
-                    move.label(), move.mode(), move.attempts(), move.attempts() == 1 ? "" : "s",
-                    move.state() == MoveState.FAILED ? ": " + move.error().orElse("") : "");
+            Optional<MigrationStats> stats = MigrationStats.ofJson(move.lastJobStats());
+            table.row(move.phase() + "." + move.wave(), move.label(), move.mode(), move.state(), move.attempts(),
+                    stats.map(s -> ApplyProgressDisplay.seconds(s.elapsed())).orElse("-"),
+                    stats.flatMap(s -> s.downtime().stream().mapToObj(ms -> ms + " ms").findFirst()).orElse("-"),
+                    stats.map(s -> ApplyProgressDisplay.mib(s.dataProcessed())).orElse("-"),
+                    move.state() == MoveState.FAILED ? move.error().orElse("") : "");
         }
+        table.print(out());
         outcome.run().flatMap(run -> bean(ReportWriter.class).writeRunReport(run.id(), reportDirectory))
                 .ifPresent(report -> out().printf("Report written to %s%n", report));
         if (outcome.refusal().isPresent()) {

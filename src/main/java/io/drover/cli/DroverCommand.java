@@ -7,8 +7,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "drover", mixinStandardHelpOptions = true, version = "drover 0.1.0",
         description = "Inventories a KVM/QEMU/libvirt fleet, plans VM migrations and carries them out.",
         subcommands = {InventoryCommand.class, CheckCommand.class, ExplainCommand.class, BaselineCommand.class,
-                PlanCommand.class, ApplyCommand.class, ReportCommand.class, DemoCommand.class,
-                BenchCommand.class},
+                PlanCommand.class, ApplyCommand.class, RunControlCommand.Pause.class,
+                RunControlCommand.Resume.class, RunControlCommand.Abort.class, ReportCommand.class,
+                DemoCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

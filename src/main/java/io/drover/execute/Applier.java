@@ -5,6 +5,7 @@ import io.drover.model.Guest;
 import io.drover.model.SnapshotHost;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
+import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
 import io.drover.store.PlanStore;
 import io.drover.store.SnapshotStore;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,9 +39,14 @@ public class Applier {
     private final MoveExecutor executor;
     private final ApplyProperties properties;
     private final ExecutorService movePool;
+    private final ApplyProgress progress;
+    private final HostUpgrader upgrader;
 
     public Applier(PlanStore plans, SnapshotStore snapshots, ApplyStore store, FleetRefresher refresher,
-            PlanPreflight preflight, MoveExecutor executor, ApplyProperties properties, ExecutorService movePool) {
+            PlanPreflight preflight, MoveExecutor executor, ApplyProperties properties, ExecutorService movePool,
+            ApplyProgress progress) {
+        this.progress = progress;
+        this.upgrader = new HostUpgrader(store, refresher, properties);
         this.plans = plans;
         this.snapshots = snapshots;
         this.store = store;
@@ -83,7 +90,9 @@ public class Applier {
                 .orElseGet(() -> pendingMoves(plan));
         FleetSnapshot planSnapshot = planSnapshot(plan);
         FleetSnapshot fresh = refresh(plan, planSnapshot, "apply --dry-run " + plan.id(), null);
-        PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, moves,
+        Set<String> upgraded = store.run(plan.id(), checked.contentHash()).map(run -> store.upgradedHosts(run.id()))
+                .orElse(Set.of());
+        PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, moves, upgraded,
                 move -> executor.findElsewhere(move.guest(), otherHosts(plan, planSnapshot)));
         List<PlannedMigration> planned = plan.migrations().toList();
         long bandwidth = properties.bandwidthMibs(plan.limits().bandwidthMiBs());
@@ -139,7 +148,7 @@ public class Applier {
         }
         FleetSnapshot fresh = refresh(plan, planSnapshot, "apply " + plan.id() + " pre-flight", jobExecutionId);
         PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, store.moves(run.id()),
-                move -> executor.findElsewhere(move.guest(), otherHosts(plan, planSnapshot)));
+                store.upgradedHosts(run.id()), move -> executor.findElsewhere(move.guest(), otherHosts(plan, planSnapshot)));
         if (!result.ok()) {
             PlanRefusedException refusal = new PlanRefusedException("plan " + plan.id() + " refused: the fleet "
                     + "changed since snapshot " + plan.snapshotId() + " (fresh inventory: snapshot " + fresh.id()
@@ -152,7 +161,8 @@ public class Applier {
 
     /**
      * Step two: runs the waves in order, each pre-flighted on facts collected just before it. Stops starting moves
-     * once the error budget is spent.
+     * once the error budget is spent or an operator aborts the run; starts none while an operator pauses it. In an
+     * upgrade campaign, once a phase's moves are all done its hosts are upgraded (and checked) before the next phase.
      *
      * @return the run's final status
      */
@@ -165,61 +175,155 @@ public class Applier {
         FleetSnapshot planSnapshot = planSnapshot(plan);
         List<PlannedMigration> planned = plan.migrations().toList();
         AtomicInteger failures = new AtomicInteger();
-        WaveRunner runner = new WaveRunner(movePool);
+        Admissions admissions = new Admissions(runId, failures);
+        WaveRunner runner = new WaveRunner(movePool, properties.pollInterval());
         Map<String, List<MoveRecord>> waves = store.moves(runId).stream().collect(Collectors.groupingBy(
                 move -> move.phase() + "/" + move.wave(), LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<MoveRecord>> wave : waves.entrySet()) {
-            List<MoveRecord> pending = wave.getValue().stream().filter(m -> m.state() == MoveState.PENDING).toList();
-            if (pending.isEmpty()) {
-                continue;
-            }
-            if (failures.get() >= properties.errorBudget()) {
-                break;
-            }
-            FleetSnapshot fresh = refresh(plan, planSnapshot, "apply " + plan.id() + " wave " + wave.getKey(),
-                    jobExecutionId);
-            PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, pending);
-            if (result.problems().size() > result.moveProblems().size()) {
-                PlanRefusedException refusal = new PlanRefusedException("plan " + plan.id() + " stopped before wave "
-                        + wave.getKey() + ": the fleet changed (snapshot " + fresh.id() + ")", result.problems());
-                store.finishRun(runId, ApplyRun.Status.REFUSED, refusal.getMessage());
-                throw refusal;
-            }
-            Map<String, String> uris = uris(fresh, PlanPreflight.hostsInvolved(plan));
-            List<MoveRecord> ready = new ArrayList<>();
-            for (MoveRecord move : pending) {
-                String problem = result.moveProblems().get(move.seq());
-                if (problem != null) {
-                    store.transition(move, MoveState.FAILED, "pre-flight: " + problem);
-                    failures.incrementAndGet();
-                } else {
-                    ready.add(store.transition(move, MoveState.PREFLIGHT_OK, "pre-flight on snapshot " + fresh.id()));
+        Optional<String> upgradeFailure = Optional.empty();
+        phases:
+        for (PlanPhase phase : plan.phases()) {
+            for (Map.Entry<String, List<MoveRecord>> wave : waves.entrySet()) {
+                List<MoveRecord> pending = wave.getValue().stream()
+                        .filter(m -> m.phase() == phase.number() && m.state() == MoveState.PENDING).toList();
+                if (pending.isEmpty()) {
+                    continue;
+                }
+                if (!admissions.awaitStart()) {
+                    break phases;
+                }
+                FleetSnapshot fresh = refresh(plan, planSnapshot, "apply " + plan.id() + " wave " + wave.getKey(),
+                        jobExecutionId);
+                PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, pending,
+                        store.upgradedHosts(runId));
+                if (result.problems().size() > result.moveProblems().size()) {
+                    PlanRefusedException refusal = new PlanRefusedException("plan " + plan.id() + " stopped before "
+                            + "wave " + wave.getKey() + ": the fleet changed (snapshot " + fresh.id() + ")",
+                            result.problems());
+                    store.finishRun(runId, ApplyRun.Status.REFUSED, refusal.getMessage());
+                    throw refusal;
+                }
+                Map<String, String> uris = uris(fresh, PlanPreflight.hostsInvolved(plan));
+                progress.waveStarted(runId, phase.number(), pending.get(0).wave(), pending);
+                List<MoveRecord> ready = new ArrayList<>();
+                for (MoveRecord move : pending) {
+                    String problem = result.moveProblems().get(move.seq());
+                    if (problem != null) {
+                        store.transition(move, MoveState.FAILED, "pre-flight: " + problem);
+                        failures.incrementAndGet();
+                    } else {
+                        ready.add(store.transition(move, MoveState.PREFLIGHT_OK, "pre-flight on snapshot "
+                                + fresh.id()));
+                    }
+                }
+                long bandwidth = properties.bandwidthMibs(plan.limits().bandwidthMiBs());
+                List<MoveRecord> done = runner.run(ready, plan.limits(), move -> {
+                    PlannedMigration planMove = planned.get(move.seq());
+                    return executor.migrate(move, new MoveExecutor.MoveContext(uris, guest(fresh, move.guestUuid()),
+                            planMove.mode(), planMove.copyDisks(), bandwidth));
+                }, admissions::now);
+                notStarted(runId, ready, done);
+                for (MoveRecord move : done) {
+                    log.info("Run {}: move {} ({}) {}{}", runId, move.seq(), move.label(), move.state(),
+                            move.error().map(error -> ": " + error).orElse(""));
+                    if (move.state() == MoveState.FAILED) {
+                        failures.incrementAndGet();
+                    }
                 }
             }
-            long bandwidth = properties.bandwidthMibs(plan.limits().bandwidthMiBs());
-            List<MoveRecord> done = runner.run(ready, plan.limits(), move -> {
-                PlannedMigration planMove = planned.get(move.seq());
-                return executor.migrate(move, new MoveExecutor.MoveContext(uris, guest(fresh, move.guestUuid()),
-                        planMove.mode(), planMove.copyDisks(), bandwidth));
-            }, () -> failures.get() < properties.errorBudget());
-            for (MoveRecord move : done) {
-                log.info("Run {}: move {} ({}) {}{}", runId, move.seq(), move.label(), move.state(),
-                        move.error().map(error -> ": " + error).orElse(""));
-                if (move.state() == MoveState.FAILED) {
-                    failures.incrementAndGet();
+            if (!phase.hostsToUpgrade().isEmpty() && plan.upgradeTo().isPresent()) {
+                // a host is upgraded only once its phase emptied it, and later phases need it upgraded
+                boolean emptied = store.moves(runId).stream().filter(m -> m.phase() == phase.number())
+                        .allMatch(m -> m.state().isFinal());
+                if (!emptied || !admissions.awaitStart()) {
+                    break;
+                }
+                HostUpgrader.UpgradeContext context = new HostUpgrader.UpgradeContext(runId, plan.id(),
+                        phase.number(), planSnapshot, plan.upgradeTo().get(), jobExecutionId);
+                for (String host : phase.hostsToUpgrade()) {
+                    upgradeFailure = upgrader.upgrade(context, host, admissions::awaitStart);
+                    if (upgradeFailure.isPresent()) {
+                        break phases;
+                    }
                 }
             }
         }
         List<MoveRecord> moves = store.moves(runId);
         List<MoveRecord> failed = moves.stream().filter(m -> m.state() == MoveState.FAILED).toList();
-        boolean allDone = moves.stream().allMatch(m -> m.state().isFinal());
-        ApplyRun.Status status = allDone ? ApplyRun.Status.COMPLETED : ApplyRun.Status.FAILED;
-        String error = allDone ? null : failed.size() + " move(s) failed"
+        boolean aborted = store.control(runId) == ApplyRun.Control.ABORT;
+        boolean allDone = moves.stream().allMatch(m -> m.state().isFinal()) && upgradeFailure.isEmpty() && !aborted;
+        ApplyRun.Status status = allDone ? ApplyRun.Status.COMPLETED
+                : aborted ? ApplyRun.Status.ABORTED : ApplyRun.Status.FAILED;
+        String error = allDone ? null : aborted ? abortSummary(moves) : upgradeFailure.orElseGet(() ->
+                failed.size() + " move(s) failed"
                 + (failures.get() >= properties.errorBudget() ? " (error budget " + properties.errorBudget()
                         + " spent, later moves not started)" : "") + ": "
-                + failed.stream().map(m -> m.label() + ": " + m.error().orElse("?")).collect(Collectors.joining("; "));
+                + failed.stream().map(m -> m.label() + ": " + m.error().orElse("?")).collect(Collectors.joining("; ")));
         store.finishRun(runId, status, error);
+        progress.runEnded(store.run(runId).orElseThrow(), moves);
         return status;
+    }
+
+    private static String abortSummary(List<MoveRecord> moves) {
+        long cancelled = moves.stream().filter(m -> m.state() == MoveState.FAILED
+                && m.error().orElse("").startsWith(MoveExecutor.ABORTED)).count();
+        long left = moves.stream().filter(m -> m.state() == MoveState.PENDING).count();
+        return MoveExecutor.ABORTED + ": " + cancelled + " migration(s) cancelled, " + left + " move(s) not started "
+                + "(apply the plan again to resume)";
+    }
+
+    /** Moves that passed the wave's pre-flight but never started (run stopped) wait as PENDING for a later run. */
+    private void notStarted(long runId, List<MoveRecord> ready, List<MoveRecord> done) {
+        List<Integer> started = done.stream().map(MoveRecord::seq).toList();
+        String why = store.control(runId) == ApplyRun.Control.ABORT ? MoveExecutor.ABORTED : "error budget spent";
+        for (MoveRecord move : ready) {
+            if (!started.contains(move.seq())) {
+                store.transition(move, MoveState.PENDING, why + ": not started");
+            }
+        }
+    }
+
+    /**
+     * Whether moves may start: not once the error budget is spent or an operator aborted the run, not while an
+     * operator pauses it (each pause and resume is reported once).
+     */
+    private final class Admissions {
+        private final long runId;
+        private final AtomicInteger failures;
+        private boolean paused;
+
+        Admissions(long runId, AtomicInteger failures) {
+            this.runId = runId;
+            this.failures = failures;
+        }
+
+        synchronized WaveRunner.Admission now() {
+            ApplyRun.Control control = store.control(runId);
+            if (control == ApplyRun.Control.ABORT || failures.get() >= properties.errorBudget()) {
+                return WaveRunner.Admission.STOP;
+            }
+            boolean pause = control == ApplyRun.Control.PAUSE;
+            if (pause != paused) {
+                paused = pause;
+                log.info("Run {}: {}", runId, pause ? "paused by operator: no new move starts" : "resumed");
+                progress.runPaused(runId, pause);
+            }
+            return pause ? WaveRunner.Admission.HOLD : WaveRunner.Admission.START;
+        }
+
+        /** Waits while paused; false when no move may start any more. */
+        boolean awaitStart() {
+            WaveRunner.Admission admission = now();
+            while (admission == WaveRunner.Admission.HOLD) {
+                try {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+                admission = now();
+            }
+            return admission == WaveRunner.Admission.START;
+        }
     }
 
     private List<MoveRecord> pendingMoves(Plan plan) {

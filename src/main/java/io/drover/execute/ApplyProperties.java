@@ -18,12 +18,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxCallsPerHost         concurrent libvirt calls per host (libvirtd's max_client_requests is 5)
  * @param errorBudget             failed moves after which the run stops starting new ones
  * @param settleTimeout           how long recovery waits for a migration left running by a crashed run
+ * @param upgradeCommand          campaigns: the shell command that upgrades an emptied host, with {@code {host}},
+ *                                {@code {uri}}, {@code {libvirt}}, {@code {qemu}}, {@code {kernel}} replaced (shell-
+ *                                quoted); empty: wait for an operator's {@code drover resume RUN} instead
+ * @param upgradeTimeout          how long the upgrade command may run
+ * @param autoConverge            start migrations with QEMU's auto-converge (throttles the guest's vCPUs while it
+ *                                dirties memory faster than it is sent)
+ * @param postCopy                start memory-only migrations post-copy capable, and switch to post-copy where the
+ *                                executor would otherwise abort them
+ * @param postCopyAfter           also switch after this long (0: only instead of an abort)
+ * @param postCopyMinDirtyRateMibs the class of guests post-copy is for: those dirtying at least this many MiB/s
+ *                                (0: every guest)
  */
 @ConfigurationProperties("drover.apply")
 public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, Duration maxDowntime,
         Duration downtimeStepAfter, Duration stallTimeout, Duration completionTimeoutPerGib,
         Duration minCompletionTimeout, Duration pollInterval, long maxBandwidthMibs, int maxCallsPerHost,
-        int errorBudget, Duration settleTimeout) {
+        int errorBudget, Duration settleTimeout, String upgradeCommand, Duration upgradeTimeout,
+        boolean autoConverge, boolean postCopy, Duration postCopyAfter, long postCopyMinDirtyRateMibs) {
 
     public ApplyProperties {
         if (maxCallsPerHost < 2) {

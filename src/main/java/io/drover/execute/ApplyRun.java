@@ -11,6 +11,18 @@ public record ApplyRun(long id, String planId, String contentHash, String planFi
         COMPLETED,
         FAILED,
         /** Pre-flight found the fleet no longer as the plan expects: re-plan. */
-        REFUSED
+        REFUSED,
+        /** An operator aborted it ({@code drover abort RUN}); applying the plan again resumes it. */
+        ABORTED
+    }
+
+    /** What an operator asked of a run ({@code drover pause|resume|abort RUN}), stored in {@code apply_run.control}. */
+    public enum Control {
+        /** Start moves freely. */
+        RUN,
+        /** Start no new move; running ones finish. */
+        PAUSE,
+        /** Cancel running migrations, start nothing more, end the run ABORTED. */
+        ABORT
     }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,10 +27,13 @@ public class ApplyStore {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final ApplyProgress progress;
 
-    public ApplyStore(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    /** @param progress told of every move's state change and job statistics once they are committed */
+    public ApplyStore(JdbcTemplate jdbc, TransactionTemplate transaction, ApplyProgress progress) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.progress = progress;
     }
 
     /** The run of this plan and hash: the existing one (resumed) or a new one with every move PENDING. */
@@ -38,7 +42,7 @@ public class ApplyStore {
             Optional<ApplyRun> existing = run(plan.id(), contentHash);
             if (existing.isPresent()) {
                 jdbc.update("""
-                        update apply_run set status = 'RUNNING', error = null, job_execution_id = ?,
+                        update apply_run set status = 'RUNNING', error = null, job_execution_id = ?, control = null,
                             updated_at = now(), finished_at = null
                         where id = ? and status <> 'COMPLETED'""", jobExecutionId, existing.get().id());
                 return run(plan.id(), contentHash).orElseThrow();
@@ -81,6 +85,36 @@ public class ApplyStore {
                 where id = ?""", status.name(), error, status.name(), runId);
     }
 
+    /** The operator's standing request for a run (RUN when none). */
+    public ApplyRun.Control control(long runId) {
+        String control = jdbc.queryForObject("select control from apply_run where id = ?", String.class, runId);
+        return control == null ? ApplyRun.Control.RUN : ApplyRun.Control.valueOf(control);
+    }
+
+    /**
+     * Records an operator's request for a RUNNING run: PAUSE or ABORT stand until changed, RUN (resume) clears a
+     * pause. An ABORT is never turned back into a pause or a resume (its moves are already being cancelled).
+     *
+     * @return the run as it was when asked, or empty if there is no such run
+     */
+    public Optional<ApplyRun> request(long runId, ApplyRun.Control control) {
+        return transaction.execute(status -> {
+            Optional<ApplyRun> run = jdbc.query("select id, plan_id, content_hash, plan_file, status, error "
+                    + "from apply_run where id = ? for update", ApplyStore::run, runId).stream().findFirst();
+            if (run.isEmpty()) {
+                return run;
+            }
+            jdbc.update("insert into apply_control_request (run_id, request, run_status) values (?, ?, ?)", runId,
+                    control == ApplyRun.Control.RUN ? "RESUME" : control.name(), run.get().status().name());
+            if (run.get().status() == ApplyRun.Status.RUNNING) {
+                jdbc.update("update apply_run set control = ?, updated_at = now() where id = ? "
+                        + "and control is distinct from 'ABORT'",
+                        control == ApplyRun.Control.RUN ? null : control.name(), runId);
+            }
+            return run;
+        });
+    }
+
     public List<MoveRecord> moves(long runId) {
         return jdbc.query("select " + MOVE_COLUMNS + " from apply_move where run_id = ? order by seq",
                 ApplyStore::move, runId);
@@ -119,13 +153,36 @@ public class ApplyStore {
             jdbc.update("insert into apply_move_transition (run_id, seq, from_state, to_state, note) "
                     + "values (?, ?, ?, ?, ?)", move.runId(), move.seq(), move.state().name(), target.name(), note);
         });
-        return move(move.runId(), move.seq());
+        MoveRecord updated = move(move.runId(), move.seq());
+        progress.moveChanged(updated);
+        return updated;
     }
 
     /** The latest libvirt job statistics of a migrating move, as reported by libvirt. */
     public void saveJobStats(MoveRecord move, Map<String, String> stats) {
         jdbc.update("update apply_move set last_job_stats = ?::jsonb, updated_at = now() where run_id = ? and seq = ?",
                 io.drover.store.ModelJson.mapper().writeValueAsString(stats), move.runId(), move.seq());
+        progress.migrationProgress(move, MigrationStats.of(stats));
+    }
+
+    /** Where the upgrade of a campaign host stands (PENDING when not begun). */
+    public HostUpgrader.State upgradeState(long runId, int phase, String host) {
+        return jdbc.queryForList("select state from apply_upgrade where run_id = ? and phase = ? and host = ?",
+                String.class, runId, phase, host).stream().findFirst().map(HostUpgrader.State::valueOf)
+                .orElse(HostUpgrader.State.PENDING);
+    }
+
+    public void saveUpgradeState(long runId, int phase, String host, HostUpgrader.State state, String note) {
+        jdbc.update("""
+                insert into apply_upgrade (run_id, phase, host, state, note) values (?, ?, ?, ?, ?)
+                on conflict (run_id, phase, host) do update set state = excluded.state, note = excluded.note,
+                    updated_at = now()""", runId, phase, host, state.name(), note);
+    }
+
+    /** The hosts this run upgraded: pre-flight expects their new versions. */
+    public Set<String> upgradedHosts(long runId) {
+        return Set.copyOf(jdbc.queryForList("select host from apply_upgrade where run_id = ? and state = 'UPGRADED'",
+                String.class, runId));
     }
 
     /** The transitions of one move, oldest first ({@code FROM→TO}). */

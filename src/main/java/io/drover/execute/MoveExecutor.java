@@ -16,6 +16,7 @@ import io.drover.model.Guest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public class MoveExecutor {
             MigrationFlag.PERSIST_DEST, MigrationFlag.UNDEFINE_SOURCE);
     /** {@code VIR_DOMAIN_JOB_NONE}: the domain runs no job. */
     private static final String JOB_NONE = "0";
+    /** The reason every move an operator's abort stops carries. */
+    public static final String ABORTED = "aborted by operator";
 
     private final LibvirtConnector connector;
     private final ApplyStore store;
@@ -81,8 +84,12 @@ public class MoveExecutor {
             return store.transition(move, MoveState.FAILED, "preparing " + move.destination() + "'s storage: "
                     + e.getMessage());
         }
+        if (store.control(move.runId()) == ApplyRun.Control.ABORT) {
+            return store.transition(move, MoveState.PENDING, ABORTED + ": not started");
+        }
         MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started");
-        Optional<String> failure = runMigration(migrating, context);
+        List<String> escalations = new ArrayList<>();
+        Optional<String> failure = runMigration(migrating, context, escalations);
         Whereabouts where = whereabouts(migrating, context.uris());
         if (failure.isPresent()) {
             if (where.place() == Whereabouts.Place.ON_SOURCE) {
@@ -96,7 +103,7 @@ public class MoveExecutor {
             log.warn("Move {} ({}) reported {}, but the guest runs on its destination: verifying", move.seq(),
                     move.label(), failure.get());
         }
-        return verify(migrating, where, context);
+        return verify(migrating, where, context, escalations);
     }
 
     /**
@@ -107,7 +114,8 @@ public class MoveExecutor {
     public MoveRecord reconcile(MoveRecord move, MoveContext context) {
         Instant deadline = Instant.now().plus(properties.settleTimeout());
         Whereabouts where = whereabouts(move, context.uris());
-        while (where.place() == Whereabouts.Place.IN_FLIGHT && Instant.now().isBefore(deadline)) {
+        while ((where.place() == Whereabouts.Place.IN_FLIGHT || where.place() == Whereabouts.Place.UNKNOWN)
+                && Instant.now().isBefore(deadline)) {
             log.info("Move {} ({}) still in flight after a restart ({}); waiting", move.seq(), move.label(),
                     where.detail());
             pause();
@@ -115,7 +123,7 @@ public class MoveExecutor {
         }
         switch (where.place()) {
             case ON_DESTINATION:
-                return verify(move, where, context);
+                return verify(move, where, context, List.of());
             case ON_SOURCE:
                 return store.transition(move, MoveState.PENDING, "recovered: still on " + move.source()
                         + " and no migration job (" + where.detail() + ")");
@@ -126,13 +134,14 @@ public class MoveExecutor {
     }
 
     /** Post-flight: running (migrated) on the destination, active nowhere else, same machine type. */
-    private MoveRecord verify(MoveRecord move, Whereabouts where, MoveContext context) {
+    private MoveRecord verify(MoveRecord move, Whereabouts where, MoveContext context, List<String> escalations) {
         if (where.place() != Whereabouts.Place.ON_DESTINATION) {
             return store.transition(move, MoveState.FAILED, "post-flight: not running on " + move.destination()
                     + " only (" + where.detail() + ")");
         }
         String machine = limiter.call(move.destination(), () -> {
             try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
+                saveCompletedJobStats(move, destination);
                 return destination.domains().stream().filter(domain -> domain.name().equals(move.guest()))
                         .map(DomainDescription::xml).findFirst().map(xml -> DomainXmlParser.parse(xml).machineType())
                         .orElse("(not defined)");
@@ -143,24 +152,48 @@ public class MoveExecutor {
                     + " is " + machine + ", was " + context.guest().machineType());
         }
         return store.transition(move, MoveState.VERIFIED, "running on " + move.destination() + " only ("
-                + where.detail() + "), machine " + machine);
+                + where.detail() + "), machine " + machine
+                + (escalations.isEmpty() ? "" : "; " + String.join("; ", escalations)));
+    }
+
+    /**
+     * The destination keeps the finished migration's statistics, with the guest's actual downtime: they replace the
+     * last statistics polled during the migration, for the report.
+     */
+    private void saveCompletedJobStats(MoveRecord move, HypervisorConnection destination) {
+        try {
+            Map<String, String> completed = destination.completedJobStats(move.guest());
+            if (completed.containsKey("downtime")) {
+                store.saveJobStats(move, completed);
+            }
+        } catch (LibvirtFailure e) {
+            log.debug("Move {}: no completed job statistics on {}: {}", move.seq(), move.destination(),
+                    e.getMessage());
+        }
     }
 
     /** Asks every host involved where the guest is, and the source whether it still runs a job for it. */
     public Whereabouts whereabouts(MoveRecord move, Map<String, String> uris) {
         Map<String, Optional<DomainState>> states = new LinkedHashMap<>();
+        Map<String, String> unreachable = new LinkedHashMap<>();
         boolean[] sourceJob = {false};
-        uris.forEach((host, uri) -> limiter.run(host, () -> {
-            try (HypervisorConnection connection = connector.open(uri)) {
-                Optional<DomainState> state = connection.domainState(move.guest());
-                states.put(host, state);
-                if (host.equals(move.source()) && state.map(s -> s.state().isActive()).orElse(false)) {
-                    sourceJob[0] = !JOB_NONE.equals(jobStats(connection, move.guest()).getOrDefault("type",
-                            JOB_NONE));
-                }
+        uris.forEach((host, uri) -> {
+            try {
+                limiter.run(host, () -> {
+                    try (HypervisorConnection connection = connector.open(uri)) {
+                        Optional<DomainState> state = connection.domainState(move.guest());
+                        states.put(host, state);
+                        if (host.equals(move.source()) && state.map(s -> s.state().isActive()).orElse(false)) {
+                            sourceJob[0] = !JOB_NONE.equals(jobStats(connection, move.guest())
+                                    .getOrDefault("type", JOB_NONE));
+                        }
+                    }
+                });
+            } catch (LibvirtFailure e) {
+                unreachable.put(host, e.getMessage());
             }
-        }));
-        return Whereabouts.of(move.source(), move.destination(), states, sourceJob[0]);
+        });
+        return Whereabouts.of(move.source(), move.destination(), states, sourceJob[0], unreachable);
     }
 
     /** The first of the given hosts (name to URI) where the guest is active; hosts that do not answer are skipped. */
@@ -190,19 +223,28 @@ public class MoveExecutor {
         }
     }
 
-    /** libvirt pre-creates block-copied disks through the pool of their directory, whose volume list is cached. */
+    /**
+     * Block copies need their destination disks ready. copy-storage-all: libvirt pre-creates each disk through the
+     * pool of its directory, whose volume list is cached, so those pools are refreshed. copy-storage-inc: libvirt
+     * creates nothing, so each copied disk gets an empty overlay of the source's size on the same backing file (which
+     * must already be on the destination), through the destination's storage API.
+     */
     private void prepareDestinationStorage(MoveRecord move, MoveContext context) {
         if (!context.mode().copiesStorage()) {
             return;
         }
-        Set<String> directories = new TreeSet<>();
-        for (Disk disk : context.guest().disks()) {
-            if (context.copyDisks().contains(disk.target()) && disk.source() instanceof DiskSource.File file) {
-                Path parent = Path.of(file.path()).getParent();
-                if (parent != null) {
-                    directories.add(parent.toString());
-                }
+        List<Disk> copied = context.guest().disks().stream()
+                .filter(disk -> context.copyDisks().contains(disk.target()))
+                .filter(disk -> disk.source() instanceof DiskSource.File).toList();
+        if (context.mode() == MigrationMode.LIVE_BLOCK_INC) {
+            for (Disk disk : copied) {
+                createOverlay(move, context, disk);
             }
+            return;
+        }
+        Set<String> directories = new TreeSet<>();
+        for (Disk disk : copied) {
+            directory(disk).ifPresent(directories::add);
         }
         limiter.run(move.destination(), () -> {
             try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
@@ -216,18 +258,63 @@ public class MoveExecutor {
         });
     }
 
-    private static Set<MigrationFlag> flags(MigrationMode mode) {
+    private void createOverlay(MoveRecord move, MoveContext context, Disk disk) {
+        String path = ((DiskSource.File) disk.source()).path();
+        if (disk.backingChain().isEmpty() || !(disk.backingChain().get(0).source() instanceof DiskSource.File)) {
+            throw new LibvirtFailure(context.uris().get(move.destination()), "prepare " + path, -1, disk.target()
+                    + " has no backing file: copy-storage-inc would leave the destination without its base data",
+                    null);
+        }
+        String backing = ((DiskSource.File) disk.backingChain().get(0).source()).path();
+        String backingFormat = disk.backingChain().get(0).format().orElse("qcow2");
+        long capacity = limiter.call(move.source(), () -> {
+            try (HypervisorConnection source = connector.open(context.uris().get(move.source()))) {
+                directory(disk).ifPresent(source::refreshStoragePoolsAt);
+                return source.volumeCapacity(path);
+            }
+        });
+        limiter.run(move.destination(), () -> {
+            try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
+                destination.createOverlay(path, capacity, disk.driver().format().orElse("qcow2"), backing,
+                        backingFormat);
+            }
+        });
+        log.info("Move {} ({}): created {} on {} over {} ({} bytes)", move.seq(), move.label(), path,
+                move.destination(), backing, capacity);
+    }
+
+    private static Optional<String> directory(Disk disk) {
+        Path parent = Path.of(((DiskSource.File) disk.source()).path()).getParent();
+        return Optional.ofNullable(parent).map(Path::toString);
+    }
+
+    /**
+     * Peer-to-peer live migration, plus the block copy the plan's mode asks for, auto-converge when the policy
+     * allows it, and the post-copy capability (needed at start to switch later) for memory-only moves when the
+     * policy allows it: a block copy must finish before the guest may run on the destination.
+     */
+    private Set<MigrationFlag> flags(MigrationMode mode) {
         Set<MigrationFlag> flags = EnumSet.copyOf(LIVE_P2P);
         if (mode == MigrationMode.LIVE_BLOCK_ALL) {
             flags.add(MigrationFlag.COPY_STORAGE_ALL);
         } else if (mode == MigrationMode.LIVE_BLOCK_INC) {
             flags.add(MigrationFlag.COPY_STORAGE_INC);
         }
+        if (properties.autoConverge()) {
+            flags.add(MigrationFlag.AUTO_CONVERGE);
+        }
+        if (properties.postCopy() && mode == MigrationMode.LIVE) {
+            flags.add(MigrationFlag.POSTCOPY);
+        }
         return flags;
     }
 
-    /** Runs the migration to its end; empty when libvirt reports success, else why it failed or was aborted. */
-    private Optional<String> runMigration(MoveRecord move, MoveContext context) {
+    /**
+     * Runs the migration to its end; empty when libvirt reports success, else why it failed or was aborted.
+     *
+     * @param escalations gets a note for each escalation beyond max downtime (post-copy)
+     */
+    private Optional<String> runMigration(MoveRecord move, MoveContext context, List<String> escalations) {
         String sourceUri = context.uris().get(move.source());
         MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()), flags(context.mode()),
                 OptionalLong.of(context.bandwidthMibs()),
@@ -239,7 +326,8 @@ public class MoveExecutor {
         }), migrateCalls);
         Optional<String> abortReason;
         try (HypervisorConnection monitor = limiter.call(move.source(), () -> connector.open(sourceUri))) {
-            abortReason = watch(move, monitor, call, context.guest().memory().bytes());
+            abortReason = watch(move, monitor, call, context.guest().memory().bytes(),
+                    request.flags().contains(MigrationFlag.POSTCOPY), escalations);
             if (abortReason.isPresent()) {
                 log.warn("Move {} ({}): aborting: {}", move.seq(), move.label(), abortReason.get());
                 try {
@@ -261,9 +349,15 @@ public class MoveExecutor {
         }
     }
 
-    /** Polls job statistics until the migration call returns; returns why to abort it, if it must be. */
+    /**
+     * Polls job statistics until the migration call returns; returns why to abort it, if it must be. Where the
+     * migration may switch to post-copy and the guest dirties memory at least at {@code post-copy-min-dirty-rate},
+     * it switches instead of being aborted (and after {@code post-copy-after}, when set); from then on the guest runs
+     * on the destination and the migration can no longer be aborted.
+     */
     private Optional<String> watch(MoveRecord move, HypervisorConnection monitor, CompletableFuture<Void> call,
-            long memoryBytes) {
+            long memoryBytes, boolean postCopyCapable, List<String> escalations) {
+        boolean postCopy = false;
         Instant started = Instant.now();
         Instant lastProgress = started;
         Instant lastRaise = started;
@@ -283,6 +377,9 @@ public class MoveExecutor {
                 announced = true;
                 hooks.migrationStarted(move);
             }
+            if (postCopy) {
+                continue; // the guest runs on the destination already: only the end remains
+            }
             if (!downtimeSet) {
                 long initial = downtime;
                 downtimeSet = trySetDowntime(move, monitor, initial);
@@ -296,14 +393,30 @@ public class MoveExecutor {
                 lowestRemaining = remaining;
                 lastProgress = now;
             }
-            Duration stalled = Duration.between(lastProgress, now);
-            if (stalled.compareTo(properties.stallTimeout()) >= 0) {
-                return Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining "
-                        + remaining + " bytes, lowest " + lowestRemaining + ")");
+            if (store.control(move.runId()) == ApplyRun.Control.ABORT) {
+                return Optional.of(ABORTED);
             }
-            if (Duration.between(started, now).compareTo(timeout) >= 0) {
-                return Optional.of("not complete after " + timeout.toSeconds() + " s (completion timeout for "
-                        + (total > 0 ? total + " bytes" : "its memory") + ")");
+            Duration stalled = Duration.between(lastProgress, now);
+            Duration elapsed = Duration.between(started, now);
+            Optional<String> tooSlow = stalled.compareTo(properties.stallTimeout()) >= 0
+                    ? Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining " + remaining
+                            + " bytes, lowest " + lowestRemaining + ")")
+                    : elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after " + timeout.toSeconds()
+                            + " s (completion timeout for " + (total > 0 ? total + " bytes" : "its memory") + ")")
+                    : Optional.empty();
+            boolean postCopyDue = tooSlow.isPresent() || !properties.postCopyAfter().isZero()
+                    && elapsed.compareTo(properties.postCopyAfter()) >= 0;
+            if (postCopyCapable && postCopyDue && dirtyBytesPerSecond(stats) >= properties.postCopyMinDirtyRateMibs()
+                    * 1024 * 1024 && tryStartPostCopy(move, monitor)) {
+                postCopy = true;
+                escalations.add("switched to post-copy after " + elapsed.toSeconds() + " s ("
+                        + tooSlow.orElse("post-copy-after " + properties.postCopyAfter().toSeconds() + " s")
+                        + ", dirtying " + dirtyBytesPerSecond(stats) / 1024 + " KiB/s)");
+                log.info("Move {} ({}): {}", move.seq(), move.label(), escalations.get(escalations.size() - 1));
+                continue;
+            }
+            if (tooSlow.isPresent()) {
+                return tooSlow;
             }
             if (stalled.compareTo(properties.downtimeStepAfter()) >= 0
                     && Duration.between(lastRaise, now).compareTo(properties.downtimeStepAfter()) >= 0
@@ -319,6 +432,22 @@ public class MoveExecutor {
             }
         }
         return Optional.empty();
+    }
+
+    /** The guest's memory dirty rate as QEMU measures it ({@code memory_dirty_rate} pages/s × page size). */
+    private static long dirtyBytesPerSecond(Map<String, String> stats) {
+        long pageSize = number(stats, "memory_page_size");
+        return Math.max(0, number(stats, "memory_dirty_rate")) * (pageSize > 0 ? pageSize : 4096);
+    }
+
+    private boolean tryStartPostCopy(MoveRecord move, HypervisorConnection monitor) {
+        try {
+            limiter.run(move.source(), () -> monitor.startPostCopy(move.guest()));
+            return true;
+        } catch (LibvirtFailure e) {
+            log.warn("Move {} ({}): post-copy not started: {}", move.seq(), move.label(), e.getMessage());
+            return false;
+        }
     }
 
     private boolean trySetDowntime(MoveRecord move, HypervisorConnection monitor, long milliseconds) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -65,10 +66,12 @@ public final class PlanPreflight {
     }
 
     /**
-     * @param moves the plan's moves by seq with their checkpoint; only those not final are checked
+     * @param moves    the plan's moves by seq with their checkpoint; only those not final are checked
+     * @param upgraded hosts this run upgraded (campaigns): their versions changed on purpose
      */
-    public Result check(Plan plan, FleetSnapshot planSnapshot, FleetSnapshot fresh, List<MoveRecord> moves) {
-        return check(plan, planSnapshot, fresh, moves, move -> Optional.empty());
+    public Result check(Plan plan, FleetSnapshot planSnapshot, FleetSnapshot fresh, List<MoveRecord> moves,
+            Set<String> upgraded) {
+        return check(plan, planSnapshot, fresh, moves, upgraded, move -> Optional.empty());
     }
 
     /**
@@ -76,10 +79,10 @@ public final class PlanPreflight {
      *                  so that the refusal says where it went
      */
     public Result check(Plan plan, FleetSnapshot planSnapshot, FleetSnapshot fresh, List<MoveRecord> moves,
-            Function<MoveRecord, Optional<String>> elsewhere) {
+            Set<String> upgraded, Function<MoveRecord, Optional<String>> elsewhere) {
         List<String> problems = new ArrayList<>();
         for (String name : hostsInvolved(plan)) {
-            checkHost(name, planSnapshot, fresh, problems);
+            checkHost(name, planSnapshot, fresh, upgraded.contains(name), problems);
         }
         List<PlannedMigration> planned = plan.migrations().toList();
         Map<UUID, String> earlierMoves = new HashMap<>();
@@ -153,7 +156,7 @@ public final class PlanPreflight {
         }
     }
 
-    private static void checkHost(String name, FleetSnapshot planSnapshot, FleetSnapshot fresh,
+    private static void checkHost(String name, FleetSnapshot planSnapshot, FleetSnapshot fresh, boolean upgraded,
             List<String> problems) {
         Optional<SnapshotHost> now = fresh.host(name);
         if (now.isEmpty() || now.get().status() != HostStatus.OK || now.get().host().isEmpty()) {
@@ -163,7 +166,7 @@ public final class PlanPreflight {
         }
         Optional<HostVersions> then = planSnapshot.host(name).flatMap(SnapshotHost::host).map(Host::versions);
         HostVersions current = now.get().host().get().versions();
-        if (then.isPresent()) {
+        if (then.isPresent() && !upgraded) {
             if (!then.get().libvirt().equals(current.libvirt())) {
                 problems.add(name + ": libvirt " + then.get().libvirt() + " when planned (snapshot "
                         + planSnapshot.id() + "), now " + current.libvirt());

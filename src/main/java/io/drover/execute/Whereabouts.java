@@ -28,25 +28,41 @@ public record Whereabouts(Place place, List<String> hosts, String detail) {
         /** Active on more than one host: never act, alarm. */
         RUNNING_TWICE,
         /** Active nowhere (shut off or undefined everywhere asked). */
-        NOWHERE
+        NOWHERE,
+        /** A host that might hold the guest did not answer: nothing can be decided. */
+        UNKNOWN
     }
 
     /**
-     * @param states          every host asked, with the guest's state there (empty when it has no such domain)
+     * @param states          every host that answered, with the guest's state there (empty when it has no such domain)
      * @param sourceJobActive whether the source reports a job on the domain (a migration still running)
+     * @param unreachable     the hosts that did not answer, with why
      */
     public static Whereabouts of(String source, String destination, Map<String, Optional<DomainState>> states,
-            boolean sourceJobActive) {
+            boolean sourceJobActive, Map<String, String> unreachable) {
         List<String> active = states.entrySet().stream()
                 .filter(entry -> entry.getValue().map(state -> state.state().isActive()).orElse(false))
                 .map(Map.Entry::getKey).sorted().collect(Collectors.toList());
         String detail = states.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getKey() + ": " + entry.getValue().map(Whereabouts::describe).orElse("undefined"))
-                .collect(Collectors.joining(", ")) + (sourceJobActive ? "; job running on " + source : "");
+                .collect(Collectors.joining(", ")) + (sourceJobActive ? "; job running on " + source : "")
+                + unreachable.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(entry -> "; " + entry.getKey() + " did not answer: " + entry.getValue())
+                        .collect(Collectors.joining());
         boolean migrating = sourceJobActive
                 || states.values().stream().anyMatch(state -> state.map(DomainState::isMigrating).orElse(false));
+        if (unreachable.containsKey(source)) {
+            return new Whereabouts(Place.UNKNOWN, active, detail);
+        }
         if (migrating) {
             return new Whereabouts(Place.IN_FLIGHT, active, detail);
+        }
+        if (!unreachable.isEmpty()) {
+            // The source's QEMU runs the guest only while the guest has not switched over to a destination, so a
+            // source running it without a job settles it even when another host cannot be asked; nothing else does.
+            boolean runningOnSource = active.equals(List.of(source))
+                    && states.get(source).orElseThrow().state() == PowerState.RUNNING;
+            return new Whereabouts(runningOnSource ? Place.ON_SOURCE : Place.UNKNOWN, active, detail);
         }
         if (active.size() > 1) {
             return new Whereabouts(Place.RUNNING_TWICE, active, detail);

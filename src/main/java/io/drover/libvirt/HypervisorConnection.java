@@ -72,6 +72,12 @@ public interface HypervisorConnection extends AutoCloseable {
     /** The current job's statistics as libvirt names them ({@code memory_remaining}, {@code downtime}…). */
     Map<String, String> jobStats(String domainName);
 
+    /**
+     * The statistics of the domain's last completed job ({@code virsh domjobinfo --completed}); on a migration's
+     * destination they include the guest's actual {@code downtime}. Empty map fields when there was none.
+     */
+    Map<String, String> completedJobStats(String domainName);
+
     void abortJob(String domainName);
 
     /**
@@ -80,6 +86,16 @@ public interface HypervisorConnection extends AutoCloseable {
      * destination disk through the pool of its directory, and fails when that list is stale or there is no pool.
      */
     int refreshStoragePoolsAt(String directory);
+
+    /** The capacity in bytes of the storage volume at that path (its pool must know it: refresh it first). */
+    long volumeCapacity(String path);
+
+    /**
+     * Creates an empty overlay image at {@code path} on top of {@code backingPath}, through the storage pool of its
+     * directory ({@code virStorageVolCreateXML} with a {@code <backingStore>}): what {@code --copy-storage-inc}
+     * needs on the destination, which libvirt does not create itself. Fails if the volume exists already.
+     */
+    void createOverlay(String path, long capacityBytes, String format, String backingPath, String backingFormat);
 
     @Override
     void close();

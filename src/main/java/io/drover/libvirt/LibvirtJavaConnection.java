@@ -9,6 +9,7 @@ import io.drover.model.ByteSize;
 import io.drover.model.HostCapacity;
 import io.drover.model.PowerState;
 import io.drover.model.Version;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -25,6 +26,7 @@ import org.libvirt.DroverBridge;
 import org.libvirt.LibvirtException;
 import org.libvirt.NodeInfo;
 import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
 import org.libvirt.TypedParameter;
 import org.libvirt.TypedStringParameter;
 import org.libvirt.TypedUlongParameter;
@@ -33,6 +35,8 @@ import org.libvirt.TypedUlongParameter;
 final class LibvirtJavaConnection implements HypervisorConnection {
 
     private static final int NO_DOMAIN = 42;
+    /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}: the statistics of the domain's last completed job. */
+    private static final int JOB_STATS_COMPLETED = 1;
 
     private final String uri;
     private final Connect connect;
@@ -266,8 +270,17 @@ final class LibvirtJavaConnection implements HypervisorConnection {
 
     @Override
     public Map<String, String> jobStats(String domainName) {
+        return jobStats(domainName, 0);
+    }
+
+    @Override
+    public Map<String, String> completedJobStats(String domainName) {
+        return jobStats(domainName, JOB_STATS_COMPLETED);
+    }
+
+    private Map<String, String> jobStats(String domainName, int flags) {
         return onDomain(domainName, "get job stats of", domain -> {
-            DomainJobStats stats = domain.getJobStats(0);
+            DomainJobStats stats = domain.getJobStats(flags);
             Map<String, String> byName = new LinkedHashMap<>();
             byName.put("type", Integer.toString(stats.type));
             for (TypedParameter parameter : stats.stats) {
@@ -285,22 +298,81 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     @Override
     public int refreshStoragePoolsAt(String directory) {
         return call("refresh storage pools at " + directory, () -> {
-            int refreshed = 0;
-            for (String name : connect.listStoragePools()) {
-                StoragePool pool = connect.storagePoolLookupByName(name);
-                try {
-                    String xml = pool.getXMLDesc(0);
-                    Matcher path = TARGET_PATH.matcher(xml);
-                    if (path.find() && stripSlash(path.group(1)).equals(stripSlash(directory))) {
-                        pool.refresh(0);
-                        refreshed++;
-                    }
-                } finally {
-                    pool.free();
+            List<StoragePool> pools = poolsAt(directory);
+            try {
+                for (StoragePool pool : pools) {
+                    pool.refresh(0);
                 }
+                return pools.size();
+            } finally {
+                free(pools);
             }
-            return refreshed;
         });
+    }
+
+    @Override
+    public long volumeCapacity(String path) {
+        return call("get the capacity of volume " + path, () -> {
+            StorageVol volume = connect.storageVolLookupByPath(path);
+            try {
+                return volume.getInfo().capacity;
+            } finally {
+                volume.free();
+            }
+        });
+    }
+
+    @Override
+    public void createOverlay(String path, long capacityBytes, String format, String backingPath,
+            String backingFormat) {
+        Path file = Path.of(path);
+        String directory = file.getParent() == null ? "/" : file.getParent().toString();
+        String operation = "create overlay " + path + " on " + backingPath;
+        boolean created = call(operation, () -> {
+            List<StoragePool> pools = poolsAt(directory);
+            try {
+                if (pools.isEmpty()) {
+                    return false;
+                }
+                pools.get(0).refresh(0);
+                pools.get(0).storageVolCreateXML("<volume><name>" + xmlText(file.getFileName().toString())
+                        + "</name><capacity unit='bytes'>" + capacityBytes + "</capacity>"
+                        + "<target><format type='" + xmlText(format) + "'/></target>"
+                        + "<backingStore><path>" + xmlText(backingPath) + "</path><format type='"
+                        + xmlText(backingFormat) + "'/></backingStore></volume>", 0).free();
+                return true;
+            } finally {
+                free(pools);
+            }
+        });
+        if (!created) {
+            throw new LibvirtFailure(uri, operation, -1, "no storage pool with target path " + directory, null);
+        }
+    }
+
+    /** The active storage pools whose target is the directory; the caller frees them. */
+    private List<StoragePool> poolsAt(String directory) throws LibvirtException {
+        List<StoragePool> pools = new ArrayList<>();
+        for (String name : connect.listStoragePools()) {
+            StoragePool pool = connect.storagePoolLookupByName(name);
+            Matcher path = TARGET_PATH.matcher(pool.getXMLDesc(0));
+            if (path.find() && stripSlash(path.group(1)).equals(stripSlash(directory))) {
+                pools.add(pool);
+            } else {
+                pool.free();
+            }
+        }
+        return pools;
+    }
+
+    private static void free(List<StoragePool> pools) throws LibvirtException {
+        for (StoragePool pool : pools) {
+            pool.free();
+        }
+    }
+
+    private static String xmlText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;");
     }
 
     private static final Pattern TARGET_PATH = Pattern

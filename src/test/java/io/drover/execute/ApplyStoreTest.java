@@ -93,6 +93,45 @@ class ApplyStoreTest {
     }
 
     @Test
+    void operatorRequestsStandOnARunningRunUntilChangedAndAnAbortIsNeverTakenBack() {
+        Plan plan = recordedPlan();
+        ApplyRun run = store.openRun(plan, new PlanFile().contentHash(plan), "f", null);
+        assertThat(store.control(run.id())).isEqualTo(ApplyRun.Control.RUN);
+
+        assertThat(store.request(run.id(), ApplyRun.Control.PAUSE)).hasValueSatisfying(r -> assertThat(r.status())
+                .isEqualTo(ApplyRun.Status.RUNNING));
+        assertThat(store.control(run.id())).isEqualTo(ApplyRun.Control.PAUSE);
+        store.request(run.id(), ApplyRun.Control.RUN);
+        assertThat(store.control(run.id())).isEqualTo(ApplyRun.Control.RUN);
+        store.request(run.id(), ApplyRun.Control.ABORT);
+        store.request(run.id(), ApplyRun.Control.RUN);
+        assertThat(store.control(run.id())).as("resume after abort").isEqualTo(ApplyRun.Control.ABORT);
+
+        // an ended run keeps no request; applying the plan again starts without one
+        store.finishRun(run.id(), ApplyRun.Status.ABORTED, "aborted by operator");
+        assertThat(store.request(run.id(), ApplyRun.Control.PAUSE)).hasValueSatisfying(r -> assertThat(r.status())
+                .isEqualTo(ApplyRun.Status.ABORTED));
+        assertThat(store.openRun(plan, new PlanFile().contentHash(plan), "f", null).status())
+                .isEqualTo(ApplyRun.Status.RUNNING);
+        assertThat(store.control(run.id())).isEqualTo(ApplyRun.Control.RUN);
+        assertThat(store.request(Long.MAX_VALUE, ApplyRun.Control.ABORT)).isEmpty();
+    }
+
+    @Test
+    void aCampaignHostsUpgradeIsCheckpointedAndUpgradedHostsAreListed() {
+        Plan plan = recordedPlan();
+        ApplyRun run = store.openRun(plan, new PlanFile().contentHash(plan), "f", null);
+        assertThat(store.upgradeState(run.id(), 1, "h1")).isEqualTo(HostUpgrader.State.PENDING);
+
+        store.saveUpgradeState(run.id(), 1, "h1", HostUpgrader.State.UPGRADING, "cmd");
+        assertThat(store.upgradedHosts(run.id())).isEmpty();
+        store.saveUpgradeState(run.id(), 1, "h1", HostUpgrader.State.UPGRADED, "QEMU 8.2.0");
+
+        assertThat(store.upgradeState(run.id(), 1, "h1")).isEqualTo(HostUpgrader.State.UPGRADED);
+        assertThat(store.upgradedHosts(run.id())).containsExactly("h1");
+    }
+
+    @Test
     void aMoveWalksTheStateMachineAndCountsEachMigrationStarted() {
         Plan plan = recordedPlan();
         ApplyRun run = store.openRun(plan, new PlanFile().contentHash(plan), "f", null);

@@ -28,7 +28,26 @@ class WhereaboutsTest {
         states.put("src", source);
         states.put("dst", destination);
         states.put("other", other);
-        return Whereabouts.of("src", "dst", states, sourceJob);
+        return Whereabouts.of("src", "dst", states, sourceJob, Map.of());
+    }
+
+    @Test
+    void aDestinationThatDoesNotAnswerLeavesAGuestRunningOnItsSourceWithoutAJobOnItsSource() {
+        Map<String, Optional<DomainState>> states = new LinkedHashMap<>();
+        states.put("src", RUNNING_BOOTED);
+        Whereabouts where = Whereabouts.of("src", "dst", states, false, Map.of("dst", "Connection refused"));
+        assertThat(where.place()).isEqualTo(Place.ON_SOURCE);
+        assertThat(where.detail()).contains("src: running", "dst did not answer: Connection refused");
+        // paused on the source (it may have switched over) or gone from it: only the destination could tell
+        states.put("src", PAUSED_MIGRATING);
+        assertThat(Whereabouts.of("src", "dst", states, false, Map.of("dst", "refused")).place())
+                .isEqualTo(Place.IN_FLIGHT);
+        states.put("src", SHUTOFF_MIGRATED);
+        assertThat(Whereabouts.of("src", "dst", states, false, Map.of("dst", "refused")).place())
+                .isEqualTo(Place.UNKNOWN);
+        // a source that does not answer settles nothing
+        assertThat(Whereabouts.of("src", "dst", Map.of("dst", RUNNING_MIGRATED), false, Map.of("src", "refused"))
+                .place()).isEqualTo(Place.UNKNOWN);
     }
 
     @Test

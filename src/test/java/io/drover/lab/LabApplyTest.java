@@ -1,5 +1,12 @@
 package io.drover.lab;
 
+import static io.drover.lab.LabGuests.HOME;
+import static io.drover.lab.LabGuests.LIVE_P2P;
+import static io.drover.lab.LabGuests.hostNumber;
+import static io.drover.lab.LabGuests.hostsRunning;
+import static io.drover.lab.LabGuests.migrate;
+import static io.drover.lab.LabGuests.moveBack;
+import static io.drover.lab.LabGuests.verifyDisk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.compat.CompatibilityPolicy;
@@ -13,11 +20,6 @@ import io.drover.execute.MoveState;
 import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
 import io.drover.inventory.job.InventoryLauncher;
-import io.drover.libvirt.HypervisorConnection;
-import io.drover.libvirt.LibvirtJavaConnector;
-import io.drover.libvirt.MigrationFlag;
-import io.drover.libvirt.MigrationRequest;
-import io.drover.model.PowerState;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
@@ -25,23 +27,13 @@ import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanRequest;
 import io.drover.plan.PlannedMigration;
 import io.drover.plan.job.PlanLauncher;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -66,12 +58,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabApplyTest {
-
-    private static final Path LAB_SH = Path.of("lab/lab.sh").toAbsolutePath();
-    private static final Set<MigrationFlag> LIVE_P2P = EnumSet.of(MigrationFlag.LIVE, MigrationFlag.PEER_TO_PEER,
-            MigrationFlag.PERSIST_DEST, MigrationFlag.UNDEFINE_SOURCE);
-    private static final Map<String, Integer> HOME = new LinkedHashMap<>(Map.of("lab-shared", 1, "lab-local", 1,
-            "lab-overlay", 2, "lab-writeback", 2, "lab-firmware", 3));
 
     /** Stands for a process killed once the source runs the migration job: the migration goes on without it. */
     static final class SimulatedCrash extends Error {
@@ -116,8 +102,6 @@ class LabApplyTest {
 
     @TempDir
     Path plans;
-
-    private final LibvirtJavaConnector connector = new LibvirtJavaConnector();
 
     @Test
     void drainsAHostEndToEndAndResumesAfterACrashWithoutMigratingTwice() throws Exception {
@@ -216,27 +200,42 @@ class LabApplyTest {
         }
     }
 
+    @Test
+    void aCopyStorageIncMoveGetsItsOverlayOnTheSameBaseCreatedOnTheDestinationAndKeepsItsDisk() throws Exception {
+        // lab.sh copies the base image to every host at the same path: declared so, the planner picks copy-storage-inc
+        Path fleet = plans.resolve("fleet-with-base.yaml");
+        Files.writeString(fleet, Files.readString(LabFleet.fleetFile()).replace("shared_mounts: [/srv/drover-shared]",
+                "shared_mounts: [/srv/drover-shared, /var/lib/libvirt/images/lab-base.qcow2]"));
+        long snapshotId = inventory.run(fleet).snapshotId().orElseThrow();
+        PlanLauncher.PlanRun planned = planner.run(new PlanRequest(PlanKind.DRAIN, snapshotId, List.of("lab-host2"),
+                PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), plans.toString(),
+                Optional.empty(), Optional.empty(), List.of()));
+        Path file = planned.planFile().orElseThrow(() -> new AssertionError("no plan: " + planned));
+        Plan plan = new PlanFile().read(file);
+        PlannedMigration overlay = plan.migrations().filter(m -> m.guest().equals("lab-overlay")).findFirst()
+                .orElseThrow(() -> new AssertionError("lab-overlay not in the drain of lab-host2: " + plan));
+        assertThat(overlay.mode()).isEqualTo(MigrationMode.LIVE_BLOCK_INC);
+        try {
+            ApplyOutcome outcome = apply.apply(file);
+
+            MoveRecord moved = move(outcome, "lab-overlay");
+            assertThat(moved.state()).as("%s", moved).isEqualTo(MoveState.VERIFIED);
+            assertThat(hostsRunning("lab-overlay")).containsExactly(hostNumber(overlay.destination()));
+            verifyDisk("lab-overlay"); // the guest's pattern and the base image's marker, read through the overlay
+        } finally {
+            plan.migrations().forEach(move -> moveBack(move.guest(), move.mode()));
+        }
+    }
+
     @AfterEach
     void labIsAsFound() {
-        List<String> problems = new ArrayList<>();
-        HOME.forEach((guest, home) -> {
-            List<Integer> running = hostsRunning(guest);
-            if (!running.equals(List.of(home))) {
-                problems.add(guest + " runs on lab hosts " + running + ", expected only on " + home);
-            }
-        });
-        assertThat(problems).as("lab left as found").isEmpty();
+        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------------------------
 
-    private Path planDrainOfHost1(PlanLimits limits) throws Exception {
-        long snapshotId = inventory.run(LabFleet.fleetFile()).snapshotId()
-                .orElseThrow(() -> new AssertionError("inventory of the lab did not complete"));
-        PlanLauncher.PlanRun run = planner.run(new PlanRequest(PlanKind.DRAIN, snapshotId, List.of("lab-host1"),
-                limits, CompatibilityPolicy.defaults(), Duration.ofSeconds(5), plans.toString(), Optional.empty(),
-                Optional.empty(), List.of()));
-        return run.planFile().orElseThrow(() -> new AssertionError("no plan: " + run));
+    private Path planDrainOfHost1(PlanLimits limits) {
+        return LabGuests.planDrainOfHost1(inventory, planner, limits, plans);
     }
 
     /** What a killed process leaves: the run RUNNING, and its job and step executions STARTED without an end. */
@@ -252,79 +251,5 @@ class LabApplyTest {
 
     private static MoveRecord move(ApplyOutcome outcome, String guest) {
         return outcome.moves().stream().filter(m -> m.guest().equals(guest)).findFirst().orElseThrow();
-    }
-
-    private static int hostNumber(String hostName) {
-        return Integer.parseInt(hostName.substring("lab-host".length()));
-    }
-
-    private void moveBack(String guest, MigrationMode mode) {
-        List<Integer> running = hostsRunning(guest);
-        int home = HOME.get(guest);
-        if (running.equals(List.of(home)) || running.size() != 1) {
-            return;
-        }
-        int away = running.get(0);
-        Set<MigrationFlag> flags = EnumSet.copyOf(LIVE_P2P);
-        if (mode.copiesStorage()) {
-            flags.add(MigrationFlag.COPY_STORAGE_ALL);
-            virsh(home, "pool-refresh", "lab-images");
-        }
-        migrate(guest, away, home, flags);
-        if (mode.copiesStorage()) {
-            virsh(away, "vol-delete", "--pool", "lab-images", guest + ".qcow2");
-        }
-    }
-
-    private void migrate(String guest, int from, int to, Set<MigrationFlag> flags) {
-        try (HypervisorConnection source = connector.open(LabFleet.uri(from))) {
-            source.migrate(guest, new MigrationRequest(LabFleet.uri(to), flags, OptionalLong.of(1024)));
-        }
-    }
-
-    private List<Integer> hostsRunning(String guest) {
-        return IntStream.rangeClosed(1, 3).filter(host -> {
-            try (HypervisorConnection connection = connector.open(LabFleet.uri(host))) {
-                return connection.domainState(guest).map(state -> state.state() == PowerState.RUNNING).orElse(false);
-            }
-        }).boxed().collect(Collectors.toList());
-    }
-
-    private static void verifyDisk(String guest) {
-        String out = run(List.of(LAB_SH.toString(), "verify-disk", guest), Duration.ofSeconds(60));
-        assertThat(out).as("verify-disk %s", guest).containsPattern(guest + ": OK pattern md5=\\S+ (base=ok )?boot=1 ");
-    }
-
-    private static void virsh(int host, String... args) {
-        List<String> command = new ArrayList<>(List.of("virsh", "-q", "-c", LabFleet.uri(host)));
-        command.addAll(List.of(args));
-        run(command, Duration.ofSeconds(30));
-    }
-
-    /** Runs a command, returns its output (stdout + stderr); fails with that output on error or timeout. */
-    private static String run(List<String> command, Duration timeout) {
-        try {
-            Path log = Files.createTempFile("drover-lab-", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-            builder.environment().put("DROVER_LAB_DIR", LabFleet.fleetFile().toAbsolutePath().getParent().toString());
-            Process process = builder.start();
-            boolean done = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-            if (!done) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.deleteIfExists(log);
-            if (!done || process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + (done ? " failed" : " timed out") + ":\n"
-                        + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

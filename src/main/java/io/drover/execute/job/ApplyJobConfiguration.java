@@ -3,6 +3,7 @@ package io.drover.execute.job;
 import io.drover.compat.CpuMap;
 import io.drover.execute.Applier;
 import io.drover.execute.ApplyHooks;
+import io.drover.execute.ApplyProgressBroadcast;
 import io.drover.execute.ApplyProperties;
 import io.drover.execute.ApplyRun;
 import io.drover.execute.ApplyStore;
@@ -118,8 +119,13 @@ public class ApplyJobConfiguration {
     // Infrastructure beans.
 
     @Bean
-    ApplyStore applyStore(JdbcTemplate jdbc, TransactionTemplate transaction) {
-        return new ApplyStore(jdbc, transaction);
+    ApplyProgressBroadcast applyProgress() {
+        return new ApplyProgressBroadcast();
+    }
+
+    @Bean
+    ApplyStore applyStore(JdbcTemplate jdbc, TransactionTemplate transaction, ApplyProgressBroadcast applyProgress) {
+        return new ApplyStore(jdbc, transaction, applyProgress);
     }
 
     @Bean
@@ -147,8 +153,9 @@ public class ApplyJobConfiguration {
     @Bean
     Applier applier(PlanStore plans, SnapshotStore snapshots, ApplyStore applyStore, HostCollector hostCollector,
             @Value("${drover.cpu-map}") Path cpuMapDirectory, MoveExecutor moveExecutor, ApplyProperties properties,
-            ExecutorService applyMovePool) {
+            ExecutorService applyMovePool, ApplyProgressBroadcast applyProgress) {
         return new Applier(plans, snapshots, applyStore, new FleetRefresher(hostCollector, snapshots),
-                new PlanPreflight(CpuMap.load(cpuMapDirectory)), moveExecutor, properties, applyMovePool);
+                new PlanPreflight(CpuMap.load(cpuMapDirectory)), moveExecutor, properties, applyMovePool,
+                applyProgress);
     }
 }
