@@ -55,17 +55,22 @@ t0=$(now)
 python3 "$root/bench/inventory/generate.py" --hosts "$hosts" --domains "$domains" --out "$out/fleet"
 say "generated in $(secs "$t0" "$(now)") s: $out/fleet/dumps ($(du -sh "$out/fleet/dumps" | cut -f1)), $out/fleet/testdriver ($(du -sh "$out/fleet/testdriver" | cut -f1))"
 
-# Build once, then run a private copy of the jar: bin/drover rebuilds target/drover.jar in place whenever someone
-# edits src/, which kills a JVM that is still loading classes from it (NoClassDefFoundError; see README).
+# Build once, then run that build as bin/drover runs it (same JVM options: extracted jar, CDS archive, C1 for the
+# inventory), pinned with DROVER_NO_BUILD so that an edit to src/ during the benchmark does not rebuild it midway.
+# --jar benchmarks a given jar with plain `java -jar` instead.
 if [ -z "$jar" ]; then
-    if ! "$root/bin/drover" --help >"$out/build.log" 2>&1; then
-        [ -f "$root/target/drover.jar" ] || { cat "$out/build.log" >&2; exit 1; }
-        say "WARNING: building target/drover.jar failed (see $out/build.log); benchmarking the existing jar"
+    if ! "$root/bin/drover" --version >"$out/build.log" 2>&1; then
+        [ -e "$root/target/run/drover.jar" ] || { cat "$out/build.log" >&2; exit 1; }
+        say "WARNING: building failed (see $out/build.log); benchmarking the existing build"
     fi
-    jar="$root/target/drover.jar"
+    build_dir="$(readlink -f "$root/target/run")"
+    say "build: $build_dir (CDS archive: $([ -f "$build_dir/drover.jsa" ] && echo yes || echo no)), run through bin/drover"
+    drover=(env DROVER_NO_BUILD=1 "$root/bin/drover")
+else
+    cp "$jar" "$out/drover.jar.tmp" && mv "$out/drover.jar.tmp" "$out/drover.jar"
+    say "jar: $jar ($(date -u -r "$out/drover.jar" +%Y-%m-%dT%H:%M:%SZ), sha1 $(sha1sum "$out/drover.jar" | cut -c1-12))"
+    drover=(sh -c 'exec java $DROVER_JAVA_OPTS -jar "$0" "$@"' "$out/drover.jar")
 fi
-cp "$jar" "$out/drover.jar.tmp" && mv "$out/drover.jar.tmp" "$out/drover.jar"
-say "jar: $jar ($(date -u -r "$out/drover.jar" +%Y-%m-%dT%H:%M:%SZ), sha1 $(sha1sum "$out/drover.jar" | cut -c1-12))"
 
 # Starts the embedded PostgreSQL's own binary on the data directory Drover left behind (PostgreSQL refuses root, so
 # in a user namespace as Drover's embedded PostgreSQL does) and prints: snapshot status, OK hosts, guests, and the
@@ -120,8 +125,8 @@ run_drover() {
     local start end rc summary
     start=$(now)
     set +e
-    DROVER_HOME="$dir/home" /usr/bin/time -v -o "$dir/time.txt" \
-        java -Xmx"$xmx" -Xlog:gc:file="$dir/gc.log" ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$dir/drover.jfr,settings=profile} -jar "$out/drover.jar" inventory "$fleet" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
+    DROVER_HOME="$dir/home" DROVER_JAVA_OPTS="-Xmx$xmx -Xlog:gc:file=$dir/gc.log ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$dir/drover.jfr,settings=profile}" \
+        /usr/bin/time -v -o "$dir/time.txt" "${drover[@]}" inventory "$fleet" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
     rc=$?
     set -e
     end=$(now)
