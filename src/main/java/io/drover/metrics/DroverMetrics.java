@@ -58,6 +58,11 @@ public final class DroverMetrics {
         migrationsInFlight.incrementAndGet();
     }
 
+    /** A migration Drover counted as started turned out not to run (the hosts say so): it only leaves the gauge. */
+    public void migrationWithdrawn() {
+        migrationsInFlight.updateAndGet(running -> Math.max(0, running - 1));
+    }
+
     /**
      * A migration ended.
      *
