@@ -46,12 +46,8 @@ public class ApplyCommand extends BaseCommand {
             if (dryRun) {
                 return dryRun(launcher.dryRun(planFile));
             }
-            ApplyOutcome outcome;
-            try (AutoCloseable display = bean(ApplyProgressBroadcast.class).listen(new ApplyProgressDisplay(
-                    spec.commandLine().getErr(), System.console() != null && !"dumb".equals(System.getenv("TERM"))))) {
-                outcome = launcher.apply(planFile);
-            }
-            return report(outcome);
+            return report(ApplyProgressDisplay.showing(spec.commandLine().getErr(),
+                    bean(ApplyProgressBroadcast.class), () -> launcher.apply(planFile)));
         } catch (PlanFileException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (PlanRefusedException e) {

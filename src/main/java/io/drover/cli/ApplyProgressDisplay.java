@@ -1,6 +1,7 @@
 package io.drover.cli;
 
 import io.drover.execute.ApplyProgress;
+import io.drover.execute.ApplyProgressBroadcast;
 import io.drover.execute.ApplyRun;
 import io.drover.execute.MigrationStats;
 import io.drover.execute.MoveRecord;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code drover apply}'s live progress, per wave and move: state, percent transferred, data remaining, ETA. On a
@@ -31,6 +33,17 @@ final class ApplyProgressDisplay implements ApplyProgress {
     ApplyProgressDisplay(PrintWriter out, boolean redraw) {
         this.out = out;
         this.redraw = redraw;
+    }
+
+    /**
+     * Runs {@code apply} while its progress goes to {@code out}: lines redrawn in place on a terminal, one line per
+     * change otherwise (a log file, a pipe, a dumb terminal).
+     */
+    static <T> T showing(PrintWriter out, ApplyProgressBroadcast progress, Callable<T> apply) throws Exception {
+        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+        try (AutoCloseable display = progress.listen(new ApplyProgressDisplay(out, terminal))) {
+            return apply.call();
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
+import io.drover.execute.ApplyProgressBroadcast;
 import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
 import io.drover.inventory.job.InventoryLauncher;
@@ -186,7 +187,8 @@ public class DemoCommand extends BaseCommand {
 
     /** Applies the drain plan; false when a move failed or the run was refused (the demo goes on to show it). */
     private boolean apply(Path file) throws Exception {
-        ApplyOutcome outcome = bean(ApplyLauncher.class).apply(file);
+        ApplyOutcome outcome = ApplyProgressDisplay.showing(spec.commandLine().getErr(),
+                bean(ApplyProgressBroadcast.class), () -> bean(ApplyLauncher.class).apply(file));
         long verified = outcome.moves().stream().filter(move -> move.state() == MoveState.VERIFIED).count();
         List<MoveRecord> failed = outcome.moves().stream().filter(move -> move.state() == MoveState.FAILED)
                 .toList();
