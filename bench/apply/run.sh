@@ -20,7 +20,7 @@ mkdir -p "$LOG/plans"
 export DROVER_HOME=$PWD/$OUT/home
 export DROVER_LAB_DIR=${DROVER_LAB_DIR:-/var/tmp/drover-lab}
 FLEET=$DROVER_LAB_DIR/fleet.yaml
-BANDWIDTH=1024
+BANDWIDTH=${BANDWIDTH:-1024}   # MiB/s, for both Drover (the plan's --bandwidth) and the loop
 
 started_lab=
 if [[ ! -f $DROVER_LAB_DIR/hosts ]]; then
@@ -67,14 +67,13 @@ completed() {
         END {printf "%s\t%s", elapsed, downtime}'
 }
 
-# One jar for the whole run, built outside the timings (bin/drover would rebuild whenever a source is newer).
-bin/install-deps
-mvn -o -q -B -DskipTests package
-cp target/drover.jar "$LOG/drover.jar"
-drover() { java -jar "$LOG/drover.jar" "$@"; }
+# One build for the whole run, made outside the timings and pinned (DROVER_NO_BUILD): run as bin/drover runs it.
+bin/drover --version >"$LOG/build.log" 2>&1
+drover() { DROVER_NO_BUILD=1 bin/drover "$@"; }
 RESULTS=$OUT/results-$STAMP.md
 {
-    echo "# drover apply vs virsh loop, $(date -u +%FT%TZ), $ROUNDS rounds of 2 migrations at once"
+    echo "# drover apply vs virsh loop, $(date -u +%FT%TZ), $ROUNDS rounds of 2 migrations at once, $BANDWIDTH MiB/s"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "| round | drover apply s | dry run s | drover minus dry run s | virsh loop s | ratio (apply-dry)/loop | ratio apply/loop | plan estimate s |"
     echo "|---|---|---|---|---|---|---|---|"
@@ -85,7 +84,7 @@ printf 'round\ttool\tguest\tdestination\tduration_ms\tdowntime_ms\n' >"$MIGRATIO
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: drover" >&2
     drover inventory "$FLEET" >"$LOG/inventory-$round.log" 2>&1
-    drover plan drain lab-host1 --max-outbound 2 --max-concurrent 2 --out "$LOG/plans" \
+    drover plan drain lab-host1 --max-outbound 2 --max-concurrent 2 --bandwidth "$BANDWIDTH" --out "$LOG/plans" \
         >"$LOG/plan-$round.log" 2>&1
     plan=$(ls -t "$LOG"/plans/*.plan.json | head -n1)
     estimate=$(python3 -c '

@@ -165,6 +165,8 @@ class LabApplyInterruptionsTest {
             MoveRecord killedIn;
             try {
                 killedIn = awaitMove(plan, move -> move.state() == MoveState.MIGRATING, drover, log);
+                // killed once libvirt runs the migration, not between the checkpoint and the migrate call
+                awaitJob(killedIn, drover);
             } finally {
                 drover.destroyForcibly(); // SIGKILL
                 drover.waitFor(30, TimeUnit.SECONDS);
@@ -288,6 +290,16 @@ class LabApplyInterruptionsTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no move of plan " + plan.id() + " met the condition within " + MIGRATING_WITHIN);
+    }
+
+    private static void awaitJob(MoveRecord move, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(MIGRATING_WITHIN);
+        while (!LabGuests.jobRunning(move.guest(), hostNumber(move.source()))) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no migration job of " + move.label() + " seen on its source");
+            }
+            Thread.sleep(50);
+        }
     }
 
     private int control(String command, long runId) throws Exception {

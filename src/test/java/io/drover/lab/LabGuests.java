@@ -148,6 +148,13 @@ final class LabGuests {
         }).boxed().collect(Collectors.toList());
     }
 
+    /** Whether {@code host} runs a job for the guest (libvirt's type 2, unbounded): a migration it has started. */
+    static boolean jobRunning(String guest, int host) {
+        try (HypervisorConnection connection = CONNECTOR.open(LabFleet.uri(host))) {
+            return "2".equals(connection.jobStats(guest).get("type"));
+        }
+    }
+
     static void verifyDisk(String guest) {
         String out = run(List.of(LAB_SH.toString(), "verify-disk", guest), Duration.ofSeconds(60));
         assertThat(out).as("verify-disk %s", guest).containsPattern(guest + ": OK pattern md5=\\S+ (base=ok )?boot=1 ");
