@@ -137,6 +137,9 @@ public class ApplyStore {
                     + move.state() + " to " + target);
         }
         transaction.executeWithoutResult(status -> {
+            // Flushed to disk before the commit returns, whatever the server's default: the next action (a migration
+            // started, a guest declared verified) must never be ahead of what survives a crash of this machine.
+            jdbc.execute("set local synchronous_commit = on");
             int updated = jdbc.update("""
                     update apply_move set state = ?, updated_at = now(),
                         attempts = attempts + case when ? = 'MIGRATING' then 1 else 0 end,

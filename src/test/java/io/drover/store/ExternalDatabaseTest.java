@@ -44,7 +44,7 @@ class ExternalDatabaseTest {
 
     @Test
     void migratesAndUsesTheConfiguredDatabase() {
-        assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+        assertThat(context.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
         assertThat(jdbc.queryForObject("select inet_server_port()", Integer.class)).isEqualTo(external.getPort());
         assertThat(jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class))

@@ -1,0 +1,134 @@
+package io.drover.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL on one data directory, shared by the Drover processes that use it at once: the first starts
+ * the server and stops it when it ends; another one ({@code drover pause RUN} while {@code drover apply} runs) uses
+ * the running server and leaves it running. A server whose Drover was killed (kill -9 stops the JVM, not PostgreSQL)
+ * is stopped and started again by the next Drover, which then owns it.
+ *
+ * <p>Who owns the server is kept in {@code <data-dir>.owner} (the owning JVM's pid). PostgreSQL's own
+ * {@code postmaster.pid} says whether a server runs on the directory and on which port.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration ORPHAN_SHUTDOWN = Duration.ofSeconds(60);
+
+    private final Optional<EmbeddedPostgres> owned;
+    private final Path ownerFile;
+    private final int port;
+
+    private EmbeddedDatabase(Optional<EmbeddedPostgres> owned, Path ownerFile, int port) {
+        this.owned = owned;
+        this.ownerFile = ownerFile;
+        this.port = port;
+    }
+
+    static EmbeddedDatabase open(Path dataDirectory) throws IOException {
+        Files.createDirectories(dataDirectory.getParent());
+        Path ownerFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".owner");
+        Optional<RunningServer> running = RunningServer.on(dataDirectory);
+        if (running.isPresent()) {
+            if (ownerAlive(ownerFile)) {
+                log.info("Using the embedded PostgreSQL another Drover runs on {} (port {})", dataDirectory,
+                        running.get().port());
+                return new EmbeddedDatabase(Optional.empty(), ownerFile, running.get().port());
+            }
+            running.get().stop(dataDirectory);
+        }
+        log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                // zonky's defaults are for throw-away test databases (-F: no fsync). Drover's is a system of
+                // record: every write reaches the disk, so a crash of the machine never corrupts it. Commits do not
+                // wait for that by default (a lost inventory is taken again); apply checkpoints do (ApplyStore).
+                .setServerConfig("fsync", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
+        return new EmbeddedDatabase(Optional.of(postgres), ownerFile, postgres.getPort());
+    }
+
+    /** JDBC URL of the server's {@code postgres} database as user {@code postgres}. */
+    String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    /** Whether this process started the server (and so stops it). */
+    boolean owned() {
+        return owned.isPresent();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (owned.isPresent()) {
+            owned.get().close();
+            Files.deleteIfExists(ownerFile);
+        }
+    }
+
+    private static boolean ownerAlive(Path ownerFile) throws IOException {
+        if (!Files.exists(ownerFile)) {
+            return false;
+        }
+        try {
+            long pid = Long.parseLong(Files.readString(ownerFile, StandardCharsets.US_ASCII).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** A postmaster serving the data directory now, from its {@code postmaster.pid}. */
+    private record RunningServer(long pid, int port) {
+
+        static Optional<RunningServer> on(Path dataDirectory) throws IOException {
+            Path pidFile = dataDirectory.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return Optional.empty();
+            }
+            // line 1: postmaster pid, line 2: data directory, line 3: start time, line 4: port
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
+            if (lines.size() < 4) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(lines.get(0).strip());
+            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(new RunningServer(pid, Integer.parseInt(lines.get(3).strip())))
+                    : Optional.empty();
+        }
+
+        /** A smart shutdown (SIGTERM): the orphan has no clients left, its Drover died with their connections. */
+        void stop(Path dataDirectory) {
+            log.warn("Stopping the embedded PostgreSQL (pid {}) a killed Drover left running on {}", pid,
+                    dataDirectory);
+            ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+            handle.destroy();
+            try {
+                handle.onExit().get(ORPHAN_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping PostgreSQL pid " + pid, e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new UncheckedIOException(new IOException("PostgreSQL pid " + pid + " on " + dataDirectory
+                        + " did not stop within " + ORPHAN_SHUTDOWN.toSeconds() + " s", e));
+            }
+        }
+    }
+}
