@@ -28,6 +28,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration ORPHAN_SHUTDOWN = Duration.ofSeconds(60);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(120);
 
     private final Optional<EmbeddedPostgres> owned;
     private final Path ownerFile;
@@ -42,15 +43,19 @@ final class EmbeddedDatabase implements AutoCloseable {
     static EmbeddedDatabase open(Path dataDirectory) throws IOException {
         Files.createDirectories(dataDirectory.getParent());
         Path ownerFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + ".owner");
-        Optional<RunningServer> running = RunningServer.on(dataDirectory);
-        if (running.isPresent()) {
-            if (ownerAlive(ownerFile)) {
-                log.info("Using the embedded PostgreSQL another Drover runs on {} (port {})", dataDirectory,
-                        running.get().port());
-                return new EmbeddedDatabase(Optional.empty(), ownerFile, running.get().port());
-            }
-            running.get().stop(dataDirectory);
+        if (ownerAlive(ownerFile)) {
+            RunningServer running = RunningServer.awaitReady(dataDirectory);
+            log.info("Using the embedded PostgreSQL another Drover runs on {} (port {})", dataDirectory,
+                    running.port());
+            return new EmbeddedDatabase(Optional.empty(), ownerFile, running.port());
         }
+        Optional<RunningServer> orphan = RunningServer.on(dataDirectory);
+        if (orphan.isPresent()) {
+            orphan.get().stop(dataDirectory);
+        }
+        // Claimed before starting, so that a Drover starting meanwhile waits for this server instead of taking it
+        // for an orphan.
+        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
         log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
@@ -61,7 +66,6 @@ final class EmbeddedDatabase implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        Files.writeString(ownerFile, Long.toString(ProcessHandle.current().pid()), StandardCharsets.US_ASCII);
         return new EmbeddedDatabase(Optional.of(postgres), ownerFile, postgres.getPort());
     }
 
@@ -89,7 +93,10 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
         try {
             long pid = Long.parseLong(Files.readString(ownerFile, StandardCharsets.US_ASCII).strip());
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+            // a JVM: after a reboot the pid may belong to anything
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .flatMap(process -> process.info().command()).filter(command -> command.endsWith("/java"))
+                    .isPresent();
         } catch (NumberFormatException e) {
             return false;
         }
@@ -112,6 +119,29 @@ final class EmbeddedDatabase implements AutoCloseable {
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             return alive ? Optional.of(new RunningServer(pid, Integer.parseInt(lines.get(3).strip())))
                     : Optional.empty();
+        }
+
+        /** The server its owner is starting (initdb included) once it accepts connections. */
+        static RunningServer awaitReady(Path dataDirectory) throws IOException {
+            Path pidFile = dataDirectory.resolve("postmaster.pid");
+            long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                Optional<RunningServer> running = on(dataDirectory);
+                // line 8 of postmaster.pid: the server's status, "ready" once it accepts connections
+                List<String> lines = Files.exists(pidFile) ? Files.readAllLines(pidFile, StandardCharsets.US_ASCII)
+                        : List.of();
+                if (running.isPresent() && lines.size() >= 8 && lines.get(7).strip().equals("ready")) {
+                    return running.get();
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for PostgreSQL on " + dataDirectory, e);
+                }
+            }
+            throw new IOException("the embedded PostgreSQL on " + dataDirectory + " that another Drover starts was "
+                    + "not ready within " + STARTUP_WAIT.toSeconds() + " s");
         }
 
         /** A smart shutdown (SIGTERM): the orphan has no clients left, its Drover died with their connections. */
