@@ -40,8 +40,7 @@ final class ApplyProgressDisplay implements ApplyProgress {
      * change otherwise (a log file, a pipe, a dumb terminal).
      */
     static <T> T showing(PrintWriter out, ApplyProgressBroadcast progress, Callable<T> apply) throws Exception {
-        boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
-        try (AutoCloseable display = progress.listen(new ApplyProgressDisplay(out, terminal))) {
+        try (AutoCloseable display = progress.listen(new ApplyProgressDisplay(out, Terminal.interactive()))) {
             return apply.call();
         }
     }

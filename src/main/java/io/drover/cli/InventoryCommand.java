@@ -2,6 +2,7 @@ package io.drover.cli;
 
 import io.drover.inventory.Fleet;
 import io.drover.inventory.FleetDefinitionException;
+import io.drover.inventory.InventoryProgress;
 import io.drover.inventory.job.InventoryLauncher;
 import io.drover.inventory.job.InventoryLauncher.InventoryRun;
 import io.drover.model.SnapshotSummary;
@@ -40,7 +41,12 @@ public class InventoryCommand extends BaseCommand {
         } catch (FleetDefinitionException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         }
-        InventoryRun run = bean(InventoryLauncher.class).run(fleet);
+        InventoryLauncher launcher = bean(InventoryLauncher.class);
+        InventoryRun run;
+        try (InventoryProgressLine progress = InventoryProgressLine.show(spec.commandLine().getErr(),
+                bean(InventoryProgress.class))) {
+            run = launcher.run(fleet);
+        }
         long snapshotId = run.snapshotId().orElseThrow(() -> new CommandFailure(ExitCodes.FAILURE,
                 "inventory " + run.status().name().toLowerCase() + ": " + run.failure()));
         SnapshotSummary snapshot = bean(SnapshotStore.class).summary(snapshotId).orElseThrow();

@@ -6,6 +6,7 @@ import io.drover.inventory.HostCollector;
 import io.drover.inventory.HostInventoryAssembler;
 import io.drover.inventory.HostOutcome;
 import io.drover.inventory.HostSource;
+import io.drover.inventory.InventoryProgress;
 import io.drover.inventory.LiveHostReader;
 import io.drover.libvirt.LibvirtConnector;
 import io.drover.libvirt.LibvirtJavaConnector;
@@ -63,6 +64,12 @@ public class InventoryJobConfiguration {
 
     // Readers and writers, in the order the job runs them.
 
+    /** How far the running inventory is, for the CLI's progress line. */
+    @Bean
+    InventoryProgress inventoryProgress() {
+        return new InventoryProgress();
+    }
+
     @Bean
     @StepScope
     Tasklet openSnapshotTasklet(SnapshotStore store, @Value("#{jobParameters['" + FLEET + "']}") String fleetPath) {
@@ -78,7 +85,8 @@ public class InventoryJobConfiguration {
     /** One partition per host, named after it; the host's declaration travels in the partition's context. */
     @Bean
     @StepScope
-    Partitioner hostPartitioner(@Value("#{jobParameters['" + FLEET + "']}") String fleetPath) {
+    Partitioner hostPartitioner(@Value("#{jobParameters['" + FLEET + "']}") String fleetPath,
+            InventoryProgress progress) {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (HostSource host : Fleet.load(Path.of(fleetPath)).hosts()) {
@@ -86,6 +94,7 @@ public class InventoryJobConfiguration {
                 context.putString(HOST_SOURCE, ModelJson.mapper().writeValueAsString(host));
                 partitions.put("host:" + host.name(), context);
             }
+            progress.started(partitions.size());
             return partitions;
         };
     }
@@ -93,6 +102,7 @@ public class InventoryJobConfiguration {
     @Bean
     @StepScope
     Tasklet collectHostTasklet(HostCollector collector, SnapshotStore store, DroverMetrics metrics,
+            InventoryProgress progress,
             @Value("#{stepExecutionContext['" + HOST_SOURCE + "']}") String hostSourceJson,
             @Value("#{jobExecutionContext['" + SNAPSHOT_ID + "']}") Long snapshotId) {
         return (contribution, chunkContext) -> {
@@ -108,6 +118,7 @@ public class InventoryJobConfiguration {
                 store.saveFailed(snapshotId, source, failed.error());
                 contribution.setExitStatus(new ExitStatus("HOST_FAILED", failed.error()));
             }
+            progress.hostDone(outcome instanceof HostOutcome.Failed);
             return RepeatStatus.FINISHED;
         };
     }
