@@ -1,9 +1,9 @@
 package io.drover.report;
 
+import io.drover.execute.MigrationStats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,14 +19,13 @@ public record RunHistory(long id, String planId, String contentHash, String plan
 
     /**
      * One move: when its migration started and ended (absent when it never migrated), libvirt's last job statistics
-     * ({@code downtime} in ms, {@code data_processed} in bytes…, as libvirt names them) and its state changes.
+     * and its state changes.
      */
     public record Move(int seq, int phase, int wave, String guest, String source, String destination, String mode,
             String state, int attempts, Optional<String> error, Optional<Instant> migratingAt,
-            Optional<Instant> finishedAt, Map<String, String> jobStats, List<String> transitions) {
+            Optional<Instant> finishedAt, Optional<MigrationStats> stats, List<String> transitions) {
 
         public Move {
-            jobStats = Map.copyOf(jobStats);
             transitions = List.copyOf(transitions);
         }
 
@@ -34,12 +33,15 @@ public record RunHistory(long id, String planId, String contentHash, String plan
             return migratingAt.flatMap(start -> finishedAt.map(end -> Duration.between(start, end)));
         }
 
-        public Optional<Long> statistic(String name) {
-            try {
-                return Optional.ofNullable(jobStats.get(name)).map(Long::parseLong);
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
+        /** libvirt's {@code downtime} in ms, known once a migration completed. */
+        public Optional<Long> downtimeMillis() {
+            return stats.flatMap(s -> s.downtime().isPresent() ? Optional.of(s.downtime().getAsLong())
+                    : Optional.empty());
+        }
+
+        /** libvirt's {@code data_processed}: bytes of memory and disks sent. */
+        public Optional<Long> dataProcessed() {
+            return stats.map(MigrationStats::dataProcessed).filter(bytes -> bytes >= 0);
         }
     }
 }

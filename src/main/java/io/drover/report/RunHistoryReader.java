@@ -1,6 +1,6 @@
 package io.drover.report;
 
-import io.drover.store.ModelJson;
+import io.drover.execute.MigrationStats;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,14 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 
 /** Reads a finished or running apply run from the executor's checkpoint tables, for its report. Read-only. */
 @Component
 public class RunHistoryReader {
-
-    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
-    };
 
     private final JdbcTemplate jdbc;
 
@@ -47,7 +43,7 @@ public class RunHistoryReader {
                 (rs, row) -> new RunHistory.Move(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9),
                         Optional.ofNullable(rs.getString(10)), instant(rs, 11), instant(rs, 12),
-                        jobStats(rs.getString(13)), transitions.getOrDefault(rs.getInt(1), List.of())), runId);
+                        MigrationStats.ofJson(Optional.ofNullable(rs.getString(13))), transitions.getOrDefault(rs.getInt(1), List.of())), runId);
         return jdbc.query("""
                 select id, plan_id, content_hash, plan_file, status, error, started_at, finished_at
                 from apply_run where id = ?""",
@@ -58,16 +54,5 @@ public class RunHistoryReader {
 
     private static Optional<Instant> instant(ResultSet rs, int column) throws SQLException {
         return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
-    }
-
-    /** libvirt's statistics are numbers and a job type; kept as text, as libvirt printed them. */
-    static Map<String, String> jobStats(String json) {
-        if (json == null) {
-            return Map.of();
-        }
-        Map<String, String> stats = new HashMap<>();
-        ModelJson.mapper().readValue(json, JSON_OBJECT).forEach((key, value) -> stats.put(key,
-                String.valueOf(value)));
-        return stats;
     }
 }

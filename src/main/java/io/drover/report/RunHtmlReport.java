@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -15,9 +16,6 @@ import java.util.stream.Collectors;
  */
 public final class RunHtmlReport {
 
-    /** libvirt's job statistics the report shows ({@code virDomainGetJobStats} names). */
-    static final String DOWNTIME_MS = "downtime";
-    static final String DATA_PROCESSED = "data_processed";
 
     private RunHtmlReport() {
     }
@@ -53,12 +51,12 @@ public final class RunHtmlReport {
                 .raw(HtmlPage.card("verified", Long.toString(byState.getOrDefault("VERIFIED", 0L)), "good"))
                 .raw(HtmlPage.card("failed", Long.toString(failed), failed > 0 ? "bad" : ""))
                 .raw(HtmlPage.card("skipped", Long.toString(byState.getOrDefault("SKIPPED", 0L)), ""));
-        List<Long> downtimes = statistics(run, DOWNTIME_MS);
+        List<Long> downtimes = statistics(run, RunHistory.Move::downtimeMillis);
         if (!downtimes.isEmpty()) {
             page.raw(HtmlPage.card("longest downtime", downtimes.stream().max(Long::compare).orElseThrow() + " ms",
                     ""));
         }
-        List<Long> data = statistics(run, DATA_PROCESSED);
+        List<Long> data = statistics(run, RunHistory.Move::dataProcessed);
         if (!data.isEmpty()) {
             page.raw(HtmlPage.card("data transferred", mib(data.stream().mapToLong(Long::longValue).sum()), ""));
         }
@@ -93,16 +91,16 @@ public final class RunHtmlReport {
                     Html.escape(move.source()), Html.escape(move.destination()), Html.escape(move.mode()),
                     HtmlPage.badge(move.state()), Integer.toString(move.attempts()),
                     Html.escape(move.migrationTime().map(Durations::human).orElse("")),
-                    Html.escape(move.statistic(DOWNTIME_MS).map(ms -> ms + " ms").orElse("")),
-                    Html.escape(move.statistic(DATA_PROCESSED).map(RunHtmlReport::mib).orElse("")),
+                    Html.escape(move.downtimeMillis().map(ms -> ms + " ms").orElse("")),
+                    Html.escape(move.dataProcessed().map(RunHtmlReport::mib).orElse("")),
                     "<span class=\"error\">" + Html.escape(move.error().orElse("")) + "</span>",
                     "<span class=\"note\">" + Html.escape(String.join(" · ", move.transitions())) + "</span>");
         }
         page.raw(table.toHtml());
     }
 
-    private static List<Long> statistics(RunHistory run, String name) {
-        return run.moves().stream().map(move -> move.statistic(name)).flatMap(Optional::stream).toList();
+    private static List<Long> statistics(RunHistory run, Function<RunHistory.Move, Optional<Long>> statistic) {
+        return run.moves().stream().map(statistic).flatMap(Optional::stream).toList();
     }
 
     private static String mib(long bytes) {

@@ -76,8 +76,8 @@ class RunHistoryReaderTest {
         RunHistory.Move verified = history.moves().get(0);
         assertThat(verified.state()).isEqualTo("VERIFIED");
         assertThat(verified.migrationTime()).isPresent();
-        assertThat(verified.statistic("downtime")).contains(37L);
-        assertThat(verified.statistic("data_processed")).contains(536870912L);
+        assertThat(verified.downtimeMillis()).contains(37L);
+        assertThat(verified.dataProcessed()).contains(536870912L);
         assertThat(verified.transitions()).containsExactly("PENDING→PREFLIGHT_OK", "PREFLIGHT_OK→MIGRATING",
                 "MIGRATING→VERIFIED (on h2)");
         RunHistory.Move failed = history.moves().get(1);

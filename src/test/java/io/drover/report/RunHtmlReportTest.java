@@ -5,6 +5,7 @@ import static io.drover.report.ReportFixtures.parse;
 import static io.drover.report.ReportFixtures.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.execute.MigrationStats;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ class RunHtmlReportTest {
                 Optional.of("1 move failed"), T0.minusSeconds(20), Optional.of(T0.plusSeconds(40)), List.of(
                         new RunHistory.Move(0, 1, 1, "web-1", "kvm-1", "kvm-2", "LIVE", "VERIFIED", 1,
                                 Optional.empty(), Optional.of(T0), Optional.of(T0.plusSeconds(12)),
-                                Map.of("downtime", "41", "data_processed", "1073741824", "type", "3"),
+                                Optional.of(MigrationStats.of(Map.of("downtime", "41", "data_processed", "1073741824", "type", "3"))),
                                 List.of("PENDING→PREFLIGHT_OK", "PREFLIGHT_OK→MIGRATING", "MIGRATING→VERIFIED")),
                         new RunHistory.Move(1, 1, 2, "db <1>", "kvm-1", "kvm-3", "LIVE_BLOCK_ALL", "FAILED", 1,
                                 Optional.of("operation failed: migration aborted"), Optional.of(T0.plusSeconds(12)),
-                                Optional.of(T0.plusSeconds(30)), Map.of(), List.of("MIGRATING→FAILED")),
+                                Optional.of(T0.plusSeconds(30)), Optional.empty(), List.of("MIGRATING→FAILED")),
                         new RunHistory.Move(2, 1, 3, "old", "kvm-1", "kvm-3", "LIVE", "SKIPPED", 0,
-                                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), List.of())));
+                                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of())));
     }
 
     @Test
