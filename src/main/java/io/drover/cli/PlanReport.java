@@ -24,10 +24,7 @@ final class PlanReport {
         out.printf("%d migrations in %d waves, %d MiB of memory, estimated %s; %d guests blocked%n",
                 migrations, plan.waveCount(), plan.memoryMoved().toMiB(), human(plan.estimatedDuration()),
                 plan.blocked().size());
-        plan.upgradeTo().ifPresent(target -> out.printf("Upgrade to:%s%s%s%n",
-                target.qemu().map(version -> " QEMU " + version).orElse(""),
-                target.libvirt().map(version -> " libvirt " + version).orElse(""),
-                target.kernel().map(version -> " kernel " + version).orElse("")));
+        plan.upgradeTo().ifPresent(target -> out.printf("Upgrade to: %s%n", target.describe()));
         out.printf("Limits: %d out and %d in per host, %d in the fleet at once; %d MiB/s per migration%n",
                 plan.limits().maxOutboundPerHost(), plan.limits().maxInboundPerHost(), plan.limits().maxConcurrent(),
                 plan.limits().bandwidthMiBs());

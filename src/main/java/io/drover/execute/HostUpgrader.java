@@ -74,7 +74,7 @@ public class HostUpgrader {
                     "upgrade it, then drover resume " + context.runId());
             store.request(context.runId(), ApplyRun.Control.PAUSE);
             log.warn("Run {}: {} is empty: upgrade it to {}, then run: drover resume {}", context.runId(), host,
-                    describe(context.target()), context.runId());
+                    context.target().describe(), context.runId());
             if (!confirmed.getAsBoolean()) {
                 return Optional.of("upgrade of " + host + " not confirmed: " + MoveExecutor.ABORTED);
             }
@@ -92,8 +92,8 @@ public class HostUpgrader {
             store.saveUpgradeState(context.runId(), context.phase(), host, State.FAILED, problem);
             return Optional.of(problem);
         }
-        store.saveUpgradeState(context.runId(), context.phase(), host, State.UPGRADED, describe(context.target()));
-        log.info("Run {}: {} upgraded to {}", context.runId(), host, describe(context.target()));
+        store.saveUpgradeState(context.runId(), context.phase(), host, State.UPGRADED, context.target().describe());
+        log.info("Run {}: {} upgraded to {}", context.runId(), host, context.target().describe());
         return Optional.empty();
     }
 
@@ -166,13 +166,5 @@ public class HostUpgrader {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted while `" + command + "` ran");
         }
-    }
-
-    private static String describe(UpgradeTarget target) {
-        List<String> parts = new ArrayList<>();
-        target.libvirt().ifPresent(v -> parts.add("libvirt " + v));
-        target.qemu().ifPresent(v -> parts.add("QEMU " + v));
-        target.kernel().ifPresent(v -> parts.add("kernel " + v));
-        return String.join(", ", parts);
     }
 }

@@ -67,10 +67,7 @@ public final class PlanHtmlReport {
                 + " in the fleet at once; " + plan.limits().bandwidthMiBs() + " MiB/s per migration. Policy: vCPU "
                 + plan.policy().cpuOvercommit() + ":1, memory " + plan.policy().memoryOvercommit() + ":1, "
                 + plan.policy().guestOverhead() + " per guest.");
-        plan.upgradeTo().ifPresent(target -> limits.append(" Upgrade to:")
-                .append(target.qemu().map(v -> " QEMU " + v).orElse(""))
-                .append(target.libvirt().map(v -> " libvirt " + v).orElse(""))
-                .append(target.kernel().map(v -> " kernel " + v).orElse("")).append('.'));
+        plan.upgradeTo().ifPresent(target -> limits.append(" Upgrade to: ").append(target.describe()).append('.'));
         page.element("p", "", limits.toString());
     }
 
