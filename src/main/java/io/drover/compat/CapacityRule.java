@@ -28,8 +28,8 @@ public final class CapacityRule extends FleetRule {
         for (int h = 0; h < hosts; h++) {
             if (fleet.hasFacts(h)) {
                 Host host = fleet.host(h);
-                freeMemory[h] = memoryLimit(host, policy) - fleet.load().usedMemory(h);
-                freeVcpus[h] = vcpuLimit(host, policy) - fleet.load().usedVcpus(h);
+                freeMemory[h] = policy.memoryCapacity(host) - fleet.load().usedMemory(h);
+                freeVcpus[h] = policy.vcpuCapacity(host) - fleet.load().usedVcpus(h);
             }
         }
         guestMemory = new long[fleet.guestCount()];
@@ -38,14 +38,6 @@ public final class CapacityRule extends FleetRule {
             guestMemory[g] = FleetLoad.demandMemory(fleet.guest(g), policy);
             guestVcpus[g] = fleet.guest(g).vcpus();
         }
-    }
-
-    private static long memoryLimit(Host host, CompatibilityPolicy policy) {
-        return (long) Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit());
-    }
-
-    private static long vcpuLimit(Host host, CompatibilityPolicy policy) {
-        return (long) Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
     }
 
     @Override
@@ -64,7 +56,7 @@ public final class CapacityRule extends FleetRule {
         CompatibilityPolicy policy = fleet.policy();
         if (guestMemory[guest] > freeMemory[destination]) {
             findings.violation(ID, host.name() + " has " + mib(Math.max(0, freeMemory[destination]))
-                    + " of memory left (" + mib(memoryLimit(host, policy)) + " at overcommit "
+                    + " of memory left (" + mib(policy.memoryCapacity(host)) + " at overcommit "
                     + policy.memoryOvercommit() + ", " + mib(fleet.load().usedMemory(destination))
                     + " used by running guests); " + g.name() + " needs " + mib(guestMemory[guest]) + " ("
                     + g.memory() + " + " + policy.guestOverhead() + " overhead)",

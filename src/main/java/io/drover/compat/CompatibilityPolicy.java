@@ -1,6 +1,7 @@
 package io.drover.compat;
 
 import io.drover.model.ByteSize;
+import io.drover.model.Host;
 import java.time.Duration;
 
 /**
@@ -25,6 +26,16 @@ public record CompatibilityPolicy(double cpuOvercommit, double memoryOvercommit,
     }
 
     /** vCPU 4:1, memory 1:1, 256 MiB overhead per guest, 1 GiB/s per migration (about 10 GbE), risk above 60 s. */
+    /** Memory in bytes the host's guests may take: its RAM times the memory overcommit. */
+    public long memoryCapacity(Host host) {
+        return (long) Math.floor(host.capacity().memory().bytes() * memoryOvercommit);
+    }
+
+    /** vCPUs the host's guests may have: its logical CPUs times the CPU overcommit. */
+    public long vcpuCapacity(Host host) {
+        return (long) Math.floor(host.capacity().logicalCpus() * cpuOvercommit);
+    }
+
     public static CompatibilityPolicy defaults() {
         return new CompatibilityPolicy(4.0, 1.0, ByteSize.ofMiB(256), ByteSize.ofGiB(1).bytes(),
                 Duration.ofSeconds(60));

@@ -50,8 +50,8 @@ public final class HostLoads {
             long[] m = memory.get(snapshotHost.name());
             long[] c = vcpus.get(snapshotHost.name());
             loads.add(new HostLoad(snapshotHost.name(),
-                    (long) Math.floor(host.capacity().memory().bytes() * plan.policy().memoryOvercommit()),
-                    m[0], m[1], m[2], (long) Math.floor(host.capacity().logicalCpus() * plan.policy().cpuOvercommit()),
+                    plan.policy().memoryCapacity(host),
+                    m[0], m[1], m[2], plan.policy().vcpuCapacity(host),
                     c[0], c[1], c[2]));
         }
         return loads;

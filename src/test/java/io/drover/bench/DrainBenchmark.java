@@ -3,6 +3,7 @@ package io.drover.bench;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CompatibilityPolicy;
+import io.drover.compat.FleetLoad;
 import io.drover.compat.CpuMap;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
@@ -291,15 +292,16 @@ public final class DrainBenchmark {
     }
 
     static long demand(Guest guest, CompatibilityPolicy policy) {
-        return guest.memory().bytes() + policy.guestOverhead().bytes();
+        return FleetLoad.demandMemory(guest, policy);
     }
 
+    /** As a double: the benchmarks divide by it for load shares. */
     static double memoryCapacity(Host host, CompatibilityPolicy policy) {
-        return Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit());
+        return policy.memoryCapacity(host);
     }
 
     static double vcpuCapacity(Host host, CompatibilityPolicy policy) {
-        return Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
+        return policy.vcpuCapacity(host);
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -123,13 +123,13 @@ public final class RebalanceBenchmark {
             guestsOn.get(fleet.source(g)).add(g);
         }
         for (int hot = 0; hot < fleet.hostCount(); hot += 20) {
-            double capacity = memoryCapacity(fleet.host(hot), policy);
+            double capacity = DrainBenchmark.memoryCapacity(fleet.host(hot), policy);
             double target = capacity * (0.88 + 0.10 * random.nextDouble());
             long used = fleet.load().usedMemory(hot);
             for (int neighbour = hot + 1; neighbour < Math.min(hot + 20, fleet.hostCount()) && used < target;
                     neighbour++) {
                 for (int g : guestsOn.get(neighbour)) {
-                    long demand = demand(fleet.guest(g), policy);
+                    long demand = DrainBenchmark.demand(fleet.guest(g), policy);
                     if (used + demand <= target && engine.allowedIgnoringLoad(g, hot)
                             && !moves.containsKey(fleet.guest(g).uuid())) {
                         moves.put(fleet.guest(g).uuid(), fleet.hostName(hot));
@@ -198,7 +198,7 @@ public final class RebalanceBenchmark {
                 if (!over(fleet.host(hot), memory[hot], vcpus[hot], policy, maxLoad)) {
                     break;
                 }
-                long demand = demand(fleet.guest(g), policy);
+                long demand = DrainBenchmark.demand(fleet.guest(g), policy);
                 int cpus = fleet.guest(g).vcpus();
                 for (int to = 0; to < fleet.hostCount(); to++) {
                     if (fleet.isOk(to) && !over(fleet.host(to), memory[to] + demand, vcpus[to] + cpus, policy, maxLoad)
@@ -240,7 +240,7 @@ public final class RebalanceBenchmark {
                             Integer::sum) - 1;
                 }
                 long[] load = used.computeIfAbsent(where, key -> new long[2]);
-                load[0] += demand(guest, policy);
+                load[0] += DrainBenchmark.demand(guest, policy);
                 load[1] += guest.vcpus();
                 moved += moves.containsKey(guest.uuid()) ? guest.memory().bytes() / MIB : 0;
             }
@@ -255,9 +255,9 @@ public final class RebalanceBenchmark {
             if (over(entry.getValue(), load[0], (int) load[1], policy, maxLoad)) {
                 over++;
             }
-            double memoryShare = load[0] / memoryCapacity(entry.getValue(), policy);
+            double memoryShare = load[0] / DrainBenchmark.memoryCapacity(entry.getValue(), policy);
             maxMemory = Math.max(maxMemory, memoryShare);
-            maxVcpus = Math.max(maxVcpus, load[1] / vcpuCapacity(entry.getValue(), policy));
+            maxVcpus = Math.max(maxVcpus, load[1] / DrainBenchmark.vcpuCapacity(entry.getValue(), policy));
             sum += memoryShare;
             sumSquares += memoryShare * memoryShare;
         }
@@ -275,18 +275,6 @@ public final class RebalanceBenchmark {
     }
 
     private static boolean over(Host host, long memory, int vcpus, CompatibilityPolicy policy, double maxLoad) {
-        return memory > maxLoad * memoryCapacity(host, policy) || vcpus > maxLoad * vcpuCapacity(host, policy);
-    }
-
-    static long demand(Guest guest, CompatibilityPolicy policy) {
-        return guest.memory().bytes() + policy.guestOverhead().bytes();
-    }
-
-    static double memoryCapacity(Host host, CompatibilityPolicy policy) {
-        return Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit());
-    }
-
-    static double vcpuCapacity(Host host, CompatibilityPolicy policy) {
-        return Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
+        return memory > maxLoad * DrainBenchmark.memoryCapacity(host, policy) || vcpus > maxLoad * DrainBenchmark.vcpuCapacity(host, policy);
     }
 }

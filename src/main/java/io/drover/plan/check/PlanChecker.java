@@ -4,6 +4,7 @@ import io.drover.compat.CapacityRule;
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.compat.CpuMap;
+import io.drover.compat.FleetLoad;
 import io.drover.compat.Verdict;
 import io.drover.compat.Violation;
 import io.drover.model.FleetSnapshot;
@@ -275,11 +276,10 @@ public final class PlanChecker {
     }
 
     private long demand(Guest guest) {
-        return guest.memory().bytes() + policy.guestOverhead().bytes();
+        return FleetLoad.demandMemory(guest, policy);
     }
 
     private long[] capacityOf(Host host) {
-        return new long[] {(long) Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit()),
-                (long) Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit())};
+        return new long[] {policy.memoryCapacity(host), policy.vcpuCapacity(host)};
     }
 }

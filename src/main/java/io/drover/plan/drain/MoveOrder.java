@@ -77,8 +77,8 @@ public final class MoveOrder {
         FleetIndex fleet = engine.fleet();
         return IntStream.range(0, fleet.hostCount()).filter(fleet::hasFacts).mapToObj(h -> {
             Host host = fleet.host(h);
-            long memory = (long) Math.floor(host.capacity().memory().bytes() * fleet.policy().memoryOvercommit());
-            int vcpus = (int) Math.floor(host.capacity().logicalCpus() * fleet.policy().cpuOvercommit());
+            long memory = fleet.policy().memoryCapacity(host);
+            int vcpus = (int) fleet.policy().vcpuCapacity(host);
             return new HostRoom(host.name(), memory - fleet.load().usedMemory(h), vcpus - fleet.load().usedVcpus(h));
         }).toList();
     }

@@ -143,8 +143,8 @@ public final class PlacementProblem {
     private static HostSlot slot(FleetIndex fleet, int h, Scope scope, long[] movingOut, List<String> baseGroups) {
         CompatibilityPolicy policy = fleet.policy();
         Host host = fleet.host(h);
-        long capacityMiB = (long) Math.floor(host.capacity().memory().bytes() * policy.memoryOvercommit()) / MIB;
-        int vcpuCapacity = (int) Math.floor(host.capacity().logicalCpus() * policy.cpuOvercommit());
+        long capacityMiB = policy.memoryCapacity(host) / MIB;
+        int vcpuCapacity = (int) policy.vcpuCapacity(host);
         boolean emptied = scope.emptied().test(h);
         // What an emptied host holds leaves with the plan; a kept host keeps every active guest that is not movable.
         long baseMiB = emptied ? 0 : (fleet.load().usedMemory(h) + MIB - 1) / MIB - movingOut[0];

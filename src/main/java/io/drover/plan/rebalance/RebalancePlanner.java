@@ -115,8 +115,8 @@ public final class RebalancePlanner {
 
     /** The host's load when it is over {@code maxLoad} of its memory or of its vCPUs. */
     private Optional<HostLoad> load(Host host, long[] used, double maxLoad) {
-        double memory = Math.floor(host.capacity().memory().bytes() * engine.fleet().policy().memoryOvercommit());
-        double vcpus = Math.floor(host.capacity().logicalCpus() * engine.fleet().policy().cpuOvercommit());
+        double memory = engine.fleet().policy().memoryCapacity(host);
+        double vcpus = engine.fleet().policy().vcpuCapacity(host);
         if (used[0] <= maxLoad * memory && used[1] <= maxLoad * vcpus) {
             return Optional.empty();
         }
