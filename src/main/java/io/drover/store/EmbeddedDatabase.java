@@ -115,10 +115,17 @@ final class EmbeddedDatabase implements AutoCloseable {
             if (lines.size() < 4) {
                 return Optional.empty();
             }
-            long pid = Long.parseLong(lines.get(0).strip());
-            boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(new RunningServer(pid, Integer.parseInt(lines.get(3).strip())))
-                    : Optional.empty();
+            try {
+                long pid = Long.parseLong(lines.get(0).strip());
+                int port = Integer.parseInt(lines.get(3).strip());
+                // a postgres process: after a reboot a stale file's pid may belong to anything, never to be signalled
+                boolean serving = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                        .flatMap(process -> process.info().command())
+                        .filter(command -> command.endsWith("/postgres")).isPresent();
+                return serving ? Optional.of(new RunningServer(pid, port)) : Optional.empty();
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // not PostgreSQL's: starting the server reports what is wrong
+            }
         }
 
         /** The server its owner is starting (initdb included) once it accepts connections. */

@@ -73,6 +73,20 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void aStalePidFileNamingAnotherProcessIsNeverSignalled() throws Exception {
+        Path data = home.resolve("pgdata");
+        EmbeddedDatabase.open(data).close();
+        // after a reboot: postmaster.pid left behind, its pid now some other process (this JVM)
+        Files.writeString(data.resolve("postmaster.pid"), ProcessHandle.current().pid() + "\n" + data
+                + "\n1700000000\n5432\n/tmp\nlocalhost\n  1 2\nready\n");
+
+        try (EmbeddedDatabase next = EmbeddedDatabase.open(data)) {
+            assertThat(next.owned()).isTrue();
+            assertThat(setting(next.jdbcUrl(), "fsync")).isEqualTo("on");
+        }
+    }
+
     /** The embedded binaries' postgres on the data directory, as zonky runs it (in a user namespace as root). */
     private static Process startServerAlone(Path data) throws Exception {
         Path binaries;
