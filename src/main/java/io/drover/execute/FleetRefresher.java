@@ -7,6 +7,7 @@ import io.drover.model.FleetSnapshot;
 import io.drover.model.Host;
 import io.drover.model.SnapshotHost;
 import io.drover.store.SnapshotStore;
+import io.drover.store.SnapshotWriters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +22,12 @@ public class FleetRefresher {
 
     private final HostCollector collector;
     private final SnapshotStore snapshots;
+    private final SnapshotWriters writers;
 
-    public FleetRefresher(HostCollector collector, SnapshotStore snapshots) {
+    public FleetRefresher(HostCollector collector, SnapshotStore snapshots, SnapshotWriters writers) {
         this.collector = collector;
         this.snapshots = snapshots;
+        this.writers = writers;
     }
 
     /** The plan snapshot's declaration of each host (URI, labels, shared mounts, kernel), to collect again. */
@@ -42,6 +45,12 @@ public class FleetRefresher {
     }
 
     public FleetSnapshot refresh(List<HostSource> hosts, String source, Long jobExecutionId) {
+        try (SnapshotWriters.Lease lease = writers.enter()) {
+            return collect(hosts, source, jobExecutionId);
+        }
+    }
+
+    private FleetSnapshot collect(List<HostSource> hosts, String source, Long jobExecutionId) {
         long snapshotId = snapshots.open(source, List.of(), jobExecutionId);
         ExecutorService readers = Executors.newFixedThreadPool(Math.max(1, Math.min(hosts.size(), 8)));
         try {

@@ -44,6 +44,8 @@ public class SnapshotStore {
     private static final String ACTIVE_STATES = Arrays.stream(PowerState.values()).filter(PowerState::isActive)
             .map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
 
+    private static final String ABANDONED = "abandoned: the process writing it stopped before it finished";
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final JsonMapper json = ModelJson.mapper();
@@ -123,6 +125,26 @@ public class SnapshotStore {
     public void markFailed(long snapshotId) {
         jdbc.update("update inventory_snapshot set status = 'FAILED', completed_at = now() where id = ? "
                 + "and status = 'COLLECTING'", snapshotId);
+    }
+
+    /**
+     * Marks FAILED every snapshot still COLLECTING, removing its partial rows: only for a caller that knows their
+     * writers are dead ({@link SnapshotWriters}). Returns their ids.
+     */
+    public List<Long> abandonCollecting() {
+        return transaction.execute(status -> {
+            List<Long> ids = jdbc.queryForList(
+                    "select id from inventory_snapshot where status = 'COLLECTING' order by id for update", Long.class);
+            for (long id : ids) {
+                jdbc.update("delete from snapshot_guest where snapshot_id = ?", id);
+                jdbc.update("delete from snapshot_host where snapshot_id = ?", id);
+                jdbc.update("""
+                        update inventory_snapshot set status = 'FAILED', completed_at = now(),
+                               problems = array_append(problems, ?)
+                        where id = ?""", ABANDONED, id);
+            }
+            return ids;
+        });
     }
 
     private void copyLastGoodDataOfFailedHosts(long snapshotId) {

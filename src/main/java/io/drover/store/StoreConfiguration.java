@@ -1,5 +1,6 @@
 package io.drover.store;
 
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -12,6 +13,11 @@ public class StoreConfiguration {
     @Bean
     SnapshotStore snapshotStore(JdbcTemplate jdbc, PlatformTransactionManager tx) {
         return new SnapshotStore(jdbc, new TransactionTemplate(tx));
+    }
+
+    @Bean
+    SnapshotWriters snapshotWriters(DataSource dataSource, SnapshotStore snapshots) {
+        return new SnapshotWriters(dataSource, snapshots);
     }
 
     @Bean

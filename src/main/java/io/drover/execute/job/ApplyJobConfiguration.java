@@ -15,6 +15,7 @@ import io.drover.inventory.HostCollector;
 import io.drover.libvirt.LibvirtConnector;
 import io.drover.store.PlanStore;
 import io.drover.store.SnapshotStore;
+import io.drover.store.SnapshotWriters;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,10 +152,10 @@ public class ApplyJobConfiguration {
     }
 
     @Bean
-    Applier applier(PlanStore plans, SnapshotStore snapshots, ApplyStore applyStore, HostCollector hostCollector,
-            @Value("${drover.cpu-map}") Path cpuMapDirectory, MoveExecutor moveExecutor, ApplyProperties properties,
+    Applier applier(PlanStore plans, SnapshotStore snapshots, SnapshotWriters writers, ApplyStore applyStore,
+            HostCollector hostCollector, @Value("${drover.cpu-map}") Path cpuMapDirectory, MoveExecutor moveExecutor, ApplyProperties properties,
             ExecutorService applyMovePool, ApplyProgressBroadcast applyProgress) {
-        return new Applier(plans, snapshots, applyStore, new FleetRefresher(hostCollector, snapshots),
+        return new Applier(plans, snapshots, applyStore, new FleetRefresher(hostCollector, snapshots, writers),
                 new PlanPreflight(CpuMap.load(cpuMapDirectory)), moveExecutor, properties, applyMovePool,
                 applyProgress);
     }

@@ -20,10 +20,16 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,6 +48,9 @@ class InventoryJobTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JobRepository jobRepository;
 
     @TempDir
     Path dir;
@@ -109,6 +118,25 @@ class InventoryJobTest {
         assertThat(kvmA.libvirt()).contains("9.0.0");
         assertThat(kvmA.cpu()).contains("i686"); // the test driver reports no vendor or model
         assertThat(kvmA.flags()).containsExactly(HostFlag.NO_UUID);
+    }
+
+    @Test
+    void anExecutionLeftRunningByAKilledInventoryIsMarkedFailedByTheNextOne() throws Exception {
+        JobParameters killedRun = new JobParametersBuilder()
+                .addString(InventoryJobConfiguration.FLEET, "/srv/fleet.yaml")
+                .addString(InventoryJobConfiguration.REQUESTED_AT, "2026-11-25T03:00:00Z")
+                .toJobParameters();
+        JobExecution dead = jobRepository.createJobExecution(
+                jobRepository.createJobInstance(InventoryJobConfiguration.JOB_NAME, killedRun), killedRun,
+                new ExecutionContext());
+        dead.setStatus(BatchStatus.STARTED);
+        dead.setStartTime(LocalDateTime.now());
+        jobRepository.update(dead);
+
+        launcher.run(fleetFile(nodeFile("kvm-a.xml"), nodeFile("kvm-b.xml")));
+
+        assertThat(jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(jobRepository.findRunningJobExecutions(InventoryJobConfiguration.JOB_NAME)).isEmpty();
     }
 
     @Test
