@@ -3,6 +3,7 @@ package io.drover.execute;
 import io.drover.libvirt.BlockingCalls;
 import io.drover.libvirt.DomainDescription;
 import io.drover.libvirt.DomainState;
+import io.drover.libvirt.EventSubscription;
 import io.drover.libvirt.HypervisorConnection;
 import io.drover.libvirt.LibvirtConnector;
 import io.drover.libvirt.LibvirtFailure;
@@ -319,14 +320,18 @@ public class MoveExecutor {
         MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()), flags(context.mode()),
                 OptionalLong.of(context.bandwidthMibs()),
                 context.mode().copiesStorage() ? context.copyDisks() : List.of());
-        CompletableFuture<Void> call = CompletableFuture.runAsync(() -> limiter.run(move.source(), () -> {
-            try (HypervisorConnection source = connector.open(sourceUri)) {
-                source.migrate(move.guest(), request);
-            }
-        }), migrateCalls);
         Optional<String> abortReason;
-        try (HypervisorConnection monitor = limiter.call(move.source(), () -> connector.open(sourceUri))) {
-            abortReason = watch(move, monitor, call, context.guest().memory().bytes(),
+        MigrationPasses passes = new MigrationPasses();
+        CompletableFuture<Void> call;
+        // Watched before it starts, so that no memory pass goes unseen.
+        try (HypervisorConnection monitor = limiter.call(move.source(), () -> connector.open(sourceUri));
+                EventSubscription events = subscribe(move, monitor, passes)) {
+            call = CompletableFuture.runAsync(() -> limiter.run(move.source(), () -> {
+                try (HypervisorConnection source = connector.open(sourceUri)) {
+                    source.migrate(move.guest(), request);
+                }
+            }), migrateCalls);
+            abortReason = watch(move, monitor, call, passes, context.guest().memory().bytes(),
                     request.flags().contains(MigrationFlag.POSTCOPY), escalations);
             if (abortReason.isPresent()) {
                 log.warn("Move {} ({}): aborting: {}", move.seq(), move.label(), abortReason.get());
@@ -339,6 +344,8 @@ public class MoveExecutor {
         }
         try {
             call.get();
+            // Checkpointed at once: the end state is on record even if post-flight cannot reach the destination.
+            passes.completed().ifPresent(stats -> store.saveJobStats(move, stats));
             return Optional.empty();
         } catch (ExecutionException e) {
             String message = e.getCause().getMessage();
@@ -356,7 +363,7 @@ public class MoveExecutor {
      * on the destination and the migration can no longer be aborted.
      */
     private Optional<String> watch(MoveRecord move, HypervisorConnection monitor, CompletableFuture<Void> call,
-            long memoryBytes, boolean postCopyCapable, List<String> escalations) {
+            MigrationPasses passes, long memoryBytes, boolean postCopyCapable, List<String> escalations) {
         boolean postCopy = false;
         Instant started = Instant.now();
         Instant lastProgress = started;
@@ -366,7 +373,9 @@ public class MoveExecutor {
         boolean downtimeSet = false;
         boolean announced = false;
         Duration timeout = properties.completionTimeout(memoryBytes);
+        int loggedPass = 1;
         while (!done(call)) {
+            loggedPass = logNewPass(move, passes, loggedPass);
             Map<String, String> stats = limiter.call(move.source(), () -> jobStats(monitor, move.guest()));
             Instant now = Instant.now();
             if (stats.isEmpty() || JOB_NONE.equals(stats.getOrDefault("type", JOB_NONE))) {
@@ -400,7 +409,7 @@ public class MoveExecutor {
             Duration elapsed = Duration.between(started, now);
             Optional<String> tooSlow = stalled.compareTo(properties.stallTimeout()) >= 0
                     ? Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining " + remaining
-                            + " bytes, lowest " + lowestRemaining + ")")
+                            + " bytes, lowest " + lowestRemaining + ", memory pass " + passes.pass() + ")")
                     : elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after " + timeout.toSeconds()
                             + " s (completion timeout for " + (total > 0 ? total + " bytes" : "its memory") + ")")
                     : Optional.empty();
@@ -432,6 +441,27 @@ public class MoveExecutor {
             }
         }
         return Optional.empty();
+    }
+
+    /** Events only add to what job statistics tell: a host that cannot send them is watched by polling alone. */
+    private EventSubscription subscribe(MoveRecord move, HypervisorConnection monitor, MigrationPasses passes) {
+        try {
+            return limiter.call(move.source(), () -> monitor.watchMigration(move.guest(), passes));
+        } catch (LibvirtFailure e) {
+            log.warn("Move {} ({}): no migration events from {}: {}", move.seq(), move.label(), move.source(),
+                    e.getMessage());
+            return () -> { };
+        }
+    }
+
+    /** Logs each memory pass after the first: the guest dirtied memory faster than the first copy could finish. */
+    private static int logNewPass(MoveRecord move, MigrationPasses passes, int loggedPass) {
+        int pass = passes.pass();
+        if (pass > loggedPass) {
+            log.info("Move {} ({}): memory pass {}, re-sending what the guest dirtied", move.seq(), move.label(),
+                    pass);
+        }
+        return Math.max(pass, loggedPass);
     }
 
     /** The guest's memory dirty rate as QEMU measures it ({@code memory_dirty_rate} pages/s × page size). */

@@ -81,6 +81,12 @@ public interface HypervisorConnection extends AutoCloseable {
     void abortJob(String domainName);
 
     /**
+     * Delivers the domain's migration events on this connection to {@code listener} until the returned subscription
+     * is closed. Events arrive only for jobs run by this host's libvirtd (the source of a migration).
+     */
+    EventSubscription watchMigration(String domainName, MigrationListener listener);
+
+    /**
      * Refreshes every active storage pool whose target is the given directory and returns how many there were.
      * libvirt caches a pool's volume list; a block migration ({@code --copy-storage-all}) pre-creates the
      * destination disk through the pool of its directory, and fails when that list is stale or there is no pool.

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.libvirt.Connect;
@@ -30,9 +31,13 @@ import org.libvirt.StorageVol;
 import org.libvirt.TypedParameter;
 import org.libvirt.TypedStringParameter;
 import org.libvirt.TypedUlongParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link HypervisorConnection} over libvirt-java 0.5.4, with JNA ({@link LibvirtNative}) for what it lacks. */
 final class LibvirtJavaConnection implements HypervisorConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(LibvirtJavaConnection.class);
 
     private static final int NO_DOMAIN = 42;
     /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}: the statistics of the domain's last completed job. */
@@ -281,13 +286,79 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     private Map<String, String> jobStats(String domainName, int flags) {
         return onDomain(domainName, "get job stats of", domain -> {
             DomainJobStats stats = domain.getJobStats(flags);
-            Map<String, String> byName = new LinkedHashMap<>();
-            byName.put("type", Integer.toString(stats.type));
-            for (TypedParameter parameter : stats.stats) {
-                byName.put(parameter.field, parameter.getValueAsString());
-            }
-            return byName;
+            return statsByName(stats.type, stats.stats);
         });
+    }
+
+    private static Map<String, String> statsByName(int jobType, TypedParameter[] parameters) {
+        Map<String, String> byName = new LinkedHashMap<>();
+        byName.put("type", Integer.toString(jobType));
+        for (TypedParameter parameter : parameters) {
+            byName.put(parameter.field, parameter.getValueAsString());
+        }
+        return byName;
+    }
+
+    @Override
+    public EventSubscription watchMigration(String domainName, MigrationListener listener) {
+        MigrationEventCallbacks callbacks = new MigrationEventCallbacks(domainName, listener);
+        int[] registrations = onDomain(domainName, "watch migration events of", domain -> {
+            Pointer domainPointer = DroverBridge.domainPointer(domain);
+            int iterations = DroverBridge.checkResult(LibvirtNative.INSTANCE.virConnectDomainEventRegisterAny(
+                    connection(), domainPointer, LibvirtNative.EVENT_MIGRATION_ITERATION, callbacks.iteration, null,
+                    null));
+            try {
+                return new int[] {iterations, DroverBridge.checkResult(LibvirtNative.INSTANCE
+                        .virConnectDomainEventRegisterAny(connection(), domainPointer,
+                                LibvirtNative.EVENT_JOB_COMPLETED, callbacks.completed, null, null))};
+            } catch (LibvirtException e) {
+                LibvirtNative.INSTANCE.virConnectDomainEventDeregisterAny(connection(), iterations);
+                throw e;
+            }
+        });
+        // The subscription keeps the callbacks strongly reachable for as long as libvirt may call them.
+        return () -> {
+            for (int registration : registrations) {
+                LibvirtNative.INSTANCE.virConnectDomainEventDeregisterAny(connection(), registration);
+            }
+            callbacks.stop();
+        };
+    }
+
+    /** The native callbacks of one watch; a listener that throws is logged, never unwound into libvirt. */
+    private static final class MigrationEventCallbacks {
+
+        /** {@code VIR_DOMAIN_JOB_COMPLETED}: the job type a completed job's statistics report. */
+        private static final int JOB_COMPLETED = 3;
+
+        private final String domainName;
+        private volatile MigrationListener listener;
+        final LibvirtNative.MigrationIterationCallback iteration;
+        final LibvirtNative.JobCompletedCallback completed;
+
+        MigrationEventCallbacks(String domainName, MigrationListener listener) {
+            this.domainName = domainName;
+            this.listener = listener;
+            this.iteration = (conn, domain, pass, opaque) -> deliver(target -> target.iteration(pass));
+            this.completed = (conn, domain, params, count, opaque) -> deliver(target -> target.completed(
+                    statsByName(JOB_COMPLETED, TypedParameter.fromPointer(params, count))));
+        }
+
+        private void deliver(Consumer<MigrationListener> event) {
+            MigrationListener target = listener;
+            if (target == null) {
+                return;
+            }
+            try {
+                event.accept(target);
+            } catch (RuntimeException e) {
+                log.warn("Migration event listener of {} failed: {}", domainName, e.toString());
+            }
+        }
+
+        void stop() {
+            listener = null;
+        }
     }
 
     @Override

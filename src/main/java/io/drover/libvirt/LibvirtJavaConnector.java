@@ -4,7 +4,10 @@ import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.libvirt.jna.Libvirt;
 
-/** Opens {@link LibvirtJavaConnection}s; installs libvirt's error callback once so libvirt stops printing to stderr. */
+/**
+ * Opens {@link LibvirtJavaConnection}s. Once per process, first: installs libvirt's error callback so libvirt stops
+ * printing to stderr, and starts libvirt's event loop so connections can deliver events.
+ */
 public final class LibvirtJavaConnector implements LibvirtConnector {
 
     // Kept in a static field: JNA callbacks must stay strongly reachable for as long as libvirt may call them.
@@ -13,6 +16,7 @@ public final class LibvirtJavaConnector implements LibvirtConnector {
     static {
         try {
             Connect.setErrorCallback(SILENT);
+            LibvirtEventLoop.start();
         } catch (LibvirtException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -1,5 +1,6 @@
 package io.drover.libvirt;
 
+import com.sun.jna.Callback;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
@@ -35,4 +36,28 @@ interface LibvirtNative extends Library {
     int virDomainMigrateGetMaxDowntime(Pointer domain, LongByReference downtimeMs, int flags);
 
     int virDomainMigrateStartPostCopy(Pointer domain, int flags);
+
+    /** {@code VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION}. */
+    int EVENT_MIGRATION_ITERATION = 20;
+
+    /** {@code VIR_DOMAIN_EVENT_ID_JOB_COMPLETED}. */
+    int EVENT_JOB_COMPLETED = 21;
+
+    /** {@code virConnectDomainEventMigrationIterationCallback}. */
+    interface MigrationIterationCallback extends Callback {
+        void invoke(Pointer conn, Pointer domain, int iteration, Pointer opaque);
+    }
+
+    /** {@code virConnectDomainEventJobCompletedCallback}: the job's statistics as typed parameters. */
+    interface JobCompletedCallback extends Callback {
+        void invoke(Pointer conn, Pointer domain, Pointer params, int nparams, Pointer opaque);
+    }
+
+    int virConnectDomainEventRegisterAny(Pointer conn, Pointer domain, int eventId,
+            MigrationIterationCallback callback, Pointer opaque, Pointer freeCallback);
+
+    int virConnectDomainEventRegisterAny(Pointer conn, Pointer domain, int eventId, JobCompletedCallback callback,
+            Pointer opaque, Pointer freeCallback);
+
+    int virConnectDomainEventDeregisterAny(Pointer conn, int callbackId);
 }

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.libvirt.DomainState;
+import io.drover.libvirt.EventSubscription;
 import io.drover.libvirt.HypervisorConnection;
 import io.drover.libvirt.LibvirtErrorKind;
 import io.drover.libvirt.LibvirtFailure;
 import io.drover.libvirt.LibvirtJavaConnector;
 import io.drover.libvirt.MigrationFlag;
+import io.drover.libvirt.MigrationListener;
 import io.drover.libvirt.MigrationRequest;
 import io.drover.model.PowerState;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,6 +65,37 @@ class LabMigrationTest {
         }
         migrate(guest, away, home, LIVE_P2P, OptionalLong.of(512));
         assertThat(hostRunning(guest)).isEqualTo(home);
+    }
+
+    @Test
+    void theSourcePushesEachMemoryPassAndTheCompletedJobsStatistics() throws Exception {
+        String guest = "lab-firmware";
+        int home = hostRunning(guest);
+        int away = home % 3 + 1;
+        List<Integer> passes = new CopyOnWriteArrayList<>();
+        CompletableFuture<Map<String, String>> completed = new CompletableFuture<>();
+
+        try (HypervisorConnection source = connector.open(LabFleet.uri(home));
+                EventSubscription events = source.watchMigration(guest, new MigrationListener() {
+                    @Override
+                    public void iteration(int iteration) {
+                        passes.add(iteration);
+                    }
+
+                    @Override
+                    public void completed(Map<String, String> stats) {
+                        completed.complete(stats);
+                    }
+                })) {
+            source.migrate(guest, new MigrationRequest(LabFleet.uri(away), LIVE_P2P, OptionalLong.of(64)));
+            Map<String, String> stats = completed.get(30, TimeUnit.SECONDS);
+
+            assertThat(passes).isNotEmpty().isSorted();
+            assertThat(Long.parseLong(stats.get("downtime"))).isPositive();
+            assertThat(Long.parseLong(stats.get("memory_processed"))).isPositive();
+        } finally {
+            migrate(guest, away, home, LIVE_P2P, OptionalLong.of(512));
+        }
     }
 
     @Test

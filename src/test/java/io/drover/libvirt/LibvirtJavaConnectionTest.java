@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.model.PowerState;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -77,6 +79,30 @@ class LibvirtJavaConnectionTest {
                 .isInstanceOfSatisfying(LibvirtFailure.class,
                         failure -> assertThat(failure.kind()).isEqualTo(LibvirtErrorKind.UNSUPPORTED))
                 .hasMessageContaining("test:///default");
+    }
+
+    @Test
+    void migrationEventsAreWatchedAndUnwatchedThroughJna() {
+        List<Integer> iterations = new CopyOnWriteArrayList<>();
+        MigrationListener listener = new MigrationListener() {
+            @Override
+            public void iteration(int iteration) {
+                iterations.add(iteration);
+            }
+
+            @Override
+            public void completed(Map<String, String> stats) {
+                iterations.add(-1);
+            }
+        };
+
+        // The test driver accepts the registrations (and never migrates): both must register and deregister.
+        connection.watchMigration("test", listener).close();
+        connection.watchMigration("test", listener).close();
+
+        assertThat(iterations).isEmpty();
+        assertThatThrownBy(() -> connection.watchMigration("no-such-guest", listener))
+                .isInstanceOf(LibvirtFailure.class).hasMessageContaining("no-such-guest");
     }
 
     @Test
