@@ -2,16 +2,15 @@ package io.drover.plan.rebalance;
 
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.FleetIndex;
-import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.plan.AntiAffinity;
 import io.drover.plan.HostLoad;
+import io.drover.plan.LoadReplay;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
-import io.drover.plan.PlannedMigration;
 import io.drover.plan.Rebalance;
 import io.drover.plan.drain.MoveOrder;
 import io.drover.plan.drain.PlacementProblem;
@@ -22,12 +21,9 @@ import io.drover.plan.solver.PlacementSolver;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -87,39 +83,28 @@ public final class RebalancePlanner {
     /** The hosts over {@code maxLoad} once {@code waves} have run, most loaded first. */
     private List<HostLoad> overThreshold(List<String> hosts, double maxLoad, List<MigrationWave> waves) {
         FleetIndex fleet = engine.fleet();
-        Map<String, long[]> used = new HashMap<>();
+        LoadReplay replay = new LoadReplay();
         for (String name : hosts) {
             int h = engine.hostId(name);
-            used.put(name, new long[] {fleet.load().usedMemory(h), fleet.load().usedVcpus(h)});
+            replay.start(name, fleet.load().usedMemory(h), fleet.load().usedVcpus(h));
         }
-        Map<UUID, Guest> guests = new HashMap<>();
-        for (int g = 0; g < fleet.guestCount(); g++) {
-            guests.put(fleet.guest(g).uuid(), fleet.guest(g));
-        }
-        long overhead = fleet.policy().guestOverhead().bytes();
-        for (PlannedMigration move : (Iterable<PlannedMigration>) waves.stream()
-                .flatMap(wave -> wave.migrations().stream())::iterator) {
-            Guest guest = guests.get(move.uuid());
-            long memory = guest.memory().bytes() + overhead;
-            used.get(move.source())[0] -= memory;
-            used.get(move.source())[1] -= guest.vcpus();
-            used.get(move.destination())[0] += memory;
-            used.get(move.destination())[1] += guest.vcpus();
-        }
+        replay.replay(waves);
         return hosts.stream().filter(name -> fleet.isOk(engine.hostId(name)))
-                .map(name -> load(fleet.host(engine.hostId(name)), used.get(name), maxLoad))
+                .map(name -> load(fleet.host(engine.hostId(name)), replay.memory(name).after(),
+                        replay.vcpus(name).after(), maxLoad))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparingDouble(HostLoad::peak).reversed().thenComparing(HostLoad::host))
                 .toList();
     }
 
     /** The host's load when it is over {@code maxLoad} of its memory or of its vCPUs. */
-    private Optional<HostLoad> load(Host host, long[] used, double maxLoad) {
+    private Optional<HostLoad> load(Host host, long usedMemory, long usedVcpus, double maxLoad) {
         double memory = engine.fleet().policy().memoryCapacity(host);
         double vcpus = engine.fleet().policy().vcpuCapacity(host);
-        if (used[0] <= maxLoad * memory && used[1] <= maxLoad * vcpus) {
+        if (usedMemory <= maxLoad * memory && usedVcpus <= maxLoad * vcpus) {
             return Optional.empty();
         }
-        return Optional.of(new HostLoad(host.name(), used[0] / Math.max(1, memory), used[1] / Math.max(1, vcpus)));
+        return Optional.of(new HostLoad(host.name(), usedMemory / Math.max(1, memory),
+                usedVcpus / Math.max(1, vcpus)));
     }
 }
