@@ -21,9 +21,9 @@ final class PlanReport {
         long migrations = plan.migrations().count();
         out.printf("Plan %s: %s of %s, from snapshot %d (%s)%n", plan.id(), plan.kind(), hosts(plan.hosts()),
                 plan.snapshotId(), contentHash);
-        out.printf("%d migrations in %d waves, %d MiB of memory, estimated %s; %d guests blocked%n",
-                migrations, plan.waveCount(), plan.memoryMoved().toMiB(), human(plan.estimatedDuration()),
-                plan.blocked().size());
+        out.printf("%d migrations in %d waves, %d MiB of memory and %d MiB of disk, estimated %s; %d guests "
+                + "blocked%n", migrations, plan.waveCount(), plan.memoryMoved().toMiB(), plan.diskCopied().toMiB(),
+                human(plan.estimatedDuration()), plan.blocked().size());
         plan.upgradeTo().ifPresent(target -> out.printf("Upgrade to: %s%n", target.describe()));
         out.printf("Limits: %d out and %d in per host, %d in the fleet at once; %d MiB/s per migration%n",
                 plan.limits().maxOutboundPerHost(), plan.limits().maxInboundPerHost(), plan.limits().maxConcurrent(),

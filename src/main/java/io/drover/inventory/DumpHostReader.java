@@ -1,5 +1,7 @@
 package io.drover.inventory;
 
+import io.drover.libvirt.xml.LibvirtXmlException;
+import io.drover.libvirt.xml.VirshDomstatsParser;
 import io.drover.libvirt.xml.VirshVersionParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -20,7 +23,16 @@ public final class DumpHostReader implements HostReader {
         String hostname = optional(dir.resolve("hostname.txt")).map(String::trim).orElse(source.name());
         return new RawHost(hostname, VirshVersionParser.parse(required(dir.resolve("version.txt"))),
                 required(dir.resolve("capabilities.xml")), domainCapabilities(dir), optional(dir.resolve("sysinfo.xml")),
-                Optional.empty(), domains(dir.resolve("domains")));
+                Optional.empty(), domains(dir.resolve("domains")), blockStats(dir.resolve("domstats.txt")));
+    }
+
+    /** Optional {@code domstats.txt}: {@code virsh domstats --block}, for disk sizes. */
+    private static Map<String, Map<String, String>> blockStats(Path file) {
+        try {
+            return optional(file).map(VirshDomstatsParser::parse).orElse(Map.of());
+        } catch (LibvirtXmlException e) {
+            throw new DumpFileException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code domcapabilities.xml} (virsh's default domain type), plus {@code domcapabilities-<type>.xml} if dumped. */

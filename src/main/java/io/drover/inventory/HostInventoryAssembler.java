@@ -6,6 +6,7 @@ import io.drover.libvirt.xml.DomainXmlParser;
 import io.drover.libvirt.xml.SysinfoParser;
 import io.drover.model.ByteSize;
 import io.drover.model.DomainCapabilities;
+import io.drover.model.DiskSize;
 import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.model.HostCapabilities;
@@ -45,17 +46,21 @@ public final class HostInventoryAssembler {
         HostCapacity capacity = raw.capacity().orElseGet(() -> capacityFrom(source, capabilities));
         Host host = new Host(source.name(), source.uri(), source.labels(), source.sharedMounts(), raw.hostname(),
                 versions, capabilities, domainCapabilities, capacity, sysinfo);
-        return new HostInventory(host, guests(source, raw.domains()));
+        return new HostInventory(host, guests(source, raw.domains(), raw.blockStats()));
     }
 
-    private static List<InventoriedGuest> guests(HostSource source, List<RawDomain> domains) {
+    private static List<InventoriedGuest> guests(HostSource source, List<RawDomain> domains,
+            Map<String, Map<String, String>> blockStats) {
         DiskClassifier classifier = new DiskClassifier(source);
         List<InventoriedGuest> guests = new ArrayList<>(domains.size());
         Map<UUID, String> originByUuid = new HashMap<>();
         for (RawDomain domain : domains) {
             Guest parsed = parse(domain.origin(), domain.xml(), DomainXmlParser::parse);
+            Map<String, DiskSize> sizes = DiskSizes.from(blockStats.getOrDefault(parsed.name(), Map.of()),
+                    domain.origin() + " block statistics");
             Guest guest = parsed.withState(domain.liveState().orElse(parsed.state()))
-                    .withDisks(parsed.disks().stream().map(classifier::classify).toList());
+                    .withDisks(parsed.disks().stream().map(classifier::classify)
+                            .map(disk -> disk.withSize(Optional.ofNullable(sizes.get(disk.target())))).toList());
             String earlier = originByUuid.putIfAbsent(guest.uuid(), domain.origin());
             if (earlier != null) {
                 throw new InventoryException(domain.origin() + ": UUID " + guest.uuid() + " is also used by "

@@ -1,10 +1,13 @@
 package io.drover.inventory;
 
 import io.drover.libvirt.HypervisorConnection;
+import io.drover.libvirt.LibvirtErrorKind;
+import io.drover.libvirt.LibvirtFailure;
 import io.drover.libvirt.LibvirtConnector;
 import io.drover.libvirt.xml.CapabilitiesParser;
 import io.drover.model.HostVersions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads a host from its libvirtd through the libvirt adapter. */
@@ -31,7 +34,19 @@ public final class LiveHostReader implements HostReader {
                     .flatMap(Optional::stream)
                     .toList();
             return new RawHost(connection.hostname(), versions, capabilitiesXml, domainCapabilities,
-                    connection.sysinfoXml(), Optional.of(connection.capacity()), domains);
+                    connection.sysinfoXml(), Optional.of(connection.capacity()), domains, blockStats(connection));
+        }
+    }
+
+    /** Disk sizes are for estimates only: a driver without domain statistics leaves them unknown. */
+    private static Map<String, Map<String, String>> blockStats(HypervisorConnection connection) {
+        try {
+            return connection.blockStats();
+        } catch (LibvirtFailure failure) {
+            if (failure.kind() == LibvirtErrorKind.UNSUPPORTED) {
+                return Map.of();
+            }
+            throw failure;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.drover.inventory;
 import io.drover.model.HostCapacity;
 import io.drover.model.HostVersions;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,12 +13,15 @@ import java.util.Optional;
  * @param versions    libvirt and QEMU versions (the kernel comes from the operator's settings)
  * @param domainCapabilitiesXml {@code virsh domcapabilities} once per domain type the host offers
  * @param capacity    what the daemon reported in node info; a dump has none and it is derived from capabilities
+ * @param blockStats  by domain name, its block statistics as {@code virsh domstats --block} names them (disk sizes);
+ *                    empty where the host reports none
  */
 public record RawHost(String hostname, HostVersions versions, String capabilitiesXml,
         List<String> domainCapabilitiesXml, Optional<String> sysinfoXml, Optional<HostCapacity> capacity,
-        List<RawDomain> domains) {
+        List<RawDomain> domains, Map<String, Map<String, String>> blockStats) {
 
     public RawHost {
         domains = List.copyOf(domains);
+        blockStats = Map.copyOf(blockStats);
     }
 }

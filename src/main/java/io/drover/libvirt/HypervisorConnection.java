@@ -41,6 +41,13 @@ public interface HypervisorConnection extends AutoCloseable {
     /** Where a domain is and why; empty when the host has no domain of that name. */
     Optional<DomainState> domainState(String domainName);
 
+    /**
+     * Every domain's block statistics in one call, by domain name, each as {@code virsh domstats --block} names them
+     * ({@code block.count}, {@code block.0.name}, {@code block.0.allocation}…). Domains the host reports nothing for
+     * have none.
+     */
+    Map<String, Map<String, String>> blockStats();
+
     /** libvirt's CPU baseline of host CPU definitions (works offline, even on the test driver). */
     String baselineCpu(List<String> hostCpuXmls);
 

@@ -1,10 +1,12 @@
 package io.drover.libvirt;
 
+import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.NativeLongByReference;
+import com.sun.jna.ptr.PointerByReference;
 import io.drover.model.ByteSize;
 import io.drover.model.HostCapacity;
 import io.drover.model.PowerState;
@@ -286,17 +288,48 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     private Map<String, String> jobStats(String domainName, int flags) {
         return onDomain(domainName, "get job stats of", domain -> {
             DomainJobStats stats = domain.getJobStats(flags);
-            return statsByName(stats.type, stats.stats);
+            return jobStatsByName(stats.type, stats.stats);
         });
     }
 
-    private static Map<String, String> statsByName(int jobType, TypedParameter[] parameters) {
+    private static Map<String, String> jobStatsByName(int jobType, TypedParameter[] parameters) {
         Map<String, String> byName = new LinkedHashMap<>();
         byName.put("type", Integer.toString(jobType));
+        byName.putAll(statsByName(parameters));
+        return byName;
+    }
+
+    private static Map<String, String> statsByName(TypedParameter[] parameters) {
+        Map<String, String> byName = new LinkedHashMap<>();
         for (TypedParameter parameter : parameters) {
             byName.put(parameter.field, parameter.getValueAsString());
         }
         return byName;
+    }
+
+    @Override
+    public Map<String, Map<String, String>> blockStats() {
+        return call("get block statistics", () -> {
+            PointerByReference records = new PointerByReference();
+            int count = DroverBridge.checkResult(LibvirtNative.INSTANCE.virConnectGetAllDomainStats(connection(),
+                    LibvirtNative.STATS_BLOCK, records, 0));
+            try {
+                Map<String, Map<String, String>> byDomain = new LinkedHashMap<>();
+                for (int i = 0; i < count; i++) {
+                    Pointer record = records.getValue().getPointer((long) i * Native.POINTER_SIZE);
+                    String domain = LibvirtNative.INSTANCE.virDomainGetName(record.getPointer(0));
+                    int parameters = record.getInt(2L * Native.POINTER_SIZE);
+                    Map<String, String> stats = statsByName(TypedParameter.fromPointer(
+                            record.getPointer(Native.POINTER_SIZE), parameters));
+                    if (!stats.isEmpty()) {
+                        byDomain.put(domain, stats);
+                    }
+                }
+                return byDomain;
+            } finally {
+                LibvirtNative.INSTANCE.virDomainStatsRecordListFree(records.getValue());
+            }
+        });
     }
 
     @Override
@@ -341,7 +374,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
             this.listener = listener;
             this.iteration = (conn, domain, pass, opaque) -> deliver(target -> target.iteration(pass));
             this.completed = (conn, domain, params, count, opaque) -> deliver(target -> target.completed(
-                    statsByName(JOB_COMPLETED, TypedParameter.fromPointer(params, count))));
+                    jobStatsByName(JOB_COMPLETED, TypedParameter.fromPointer(params, count))));
         }
 
         private void deliver(Consumer<MigrationListener> event) {

@@ -8,6 +8,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.NativeLongByReference;
+import com.sun.jna.ptr.PointerByReference;
 
 /**
  * JNA bindings for the libvirt calls libvirt-java 0.5.4 lacks (all present in libvirt 9.0). Type mapping:
@@ -36,6 +37,20 @@ interface LibvirtNative extends Library {
     int virDomainMigrateGetMaxDowntime(Pointer domain, LongByReference downtimeMs, int flags);
 
     int virDomainMigrateStartPostCopy(Pointer domain, int flags);
+
+    /** {@code VIR_DOMAIN_STATS_BLOCK}. */
+    int STATS_BLOCK = 8;
+
+    /**
+     * Fills {@code records} with a NULL-terminated array of {@code virDomainStatsRecordPtr}, each
+     * {@code {virDomainPtr dom; virTypedParameterPtr params; int nparams}}; returns their count.
+     */
+    int virConnectGetAllDomainStats(Pointer conn, int stats, PointerByReference records, int flags);
+
+    void virDomainStatsRecordListFree(Pointer records);
+
+    /** The domain's name, owned by the domain object (not to be freed). */
+    String virDomainGetName(Pointer domain);
 
     /** {@code VIR_DOMAIN_EVENT_ID_MIGRATION_ITERATION}. */
     int EVENT_MIGRATION_ITERATION = 20;

@@ -1,12 +1,19 @@
 package io.drover.plan;
 
+import io.drover.compat.MigrationMode;
 import io.drover.model.ByteSize;
+import io.drover.model.Disk;
+import io.drover.model.DiskSharing;
+import io.drover.model.DiskSize;
+import io.drover.model.Guest;
 import java.time.Duration;
+import java.util.List;
 
 /**
- * How long a live migration is expected to take: libvirt starting the destination QEMU and handshaking (about
- * 1.5 s measured in the lab, rounded up to 2 s), then the guest's memory at the expected bandwidth, plus a fifth
- * for pages dirtied while the first pass runs (the dirty rate is not known before a migration starts).
+ * What a migration moves and how long it is expected to take: libvirt starting the destination QEMU and
+ * handshaking (about 1.5 s measured in the lab, rounded up to 2 s), then the block copy of its local disks, then
+ * the guest's memory at the expected bandwidth plus a fifth for pages dirtied while the first pass runs (the dirty
+ * rate is not known before a migration starts). Disks whose size the snapshot does not know count nothing.
  */
 public final class MigrationEstimate {
 
@@ -16,8 +23,32 @@ public final class MigrationEstimate {
     private MigrationEstimate() {
     }
 
-    public static Duration of(ByteSize memory, long bandwidthMiBs) {
-        double seconds = memory.toMiB() * DIRTY_PAGE_FACTOR / bandwidthMiBs;
+    public static Duration of(ByteSize memory, ByteSize diskCopy, long bandwidthMiBs) {
+        double seconds = (diskCopy.toMiB() + memory.toMiB() * DIRTY_PAGE_FACTOR) / bandwidthMiBs;
         return SETUP.plusMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * What the block copy of {@code copyDisks} moves: each disk's top image for copy-storage-inc; for
+     * copy-storage-all the same when the disk has no backing chain, else up to its capacity, since the copy reads
+     * through the chain and flattens it.
+     */
+    public static ByteSize diskCopy(Guest guest, MigrationMode mode, List<String> copyDisks) {
+        ByteSize total = ByteSize.ZERO;
+        for (Disk disk : guest.disks()) {
+            if (mode.copiesStorage() && copyDisks.contains(disk.target()) && disk.size().isPresent()) {
+                DiskSize size = disk.size().get();
+                boolean flattens = mode == MigrationMode.LIVE_BLOCK_ALL && !disk.backingChain().isEmpty();
+                total = total.plus(flattens ? size.capacity() : size.allocation());
+            }
+        }
+        return total;
+    }
+
+    /** The least any block migration of the guest moves: the top images of its local disks. */
+    public static ByteSize leastDiskCopy(Guest guest) {
+        return guest.disks().stream().filter(disk -> disk.sharing() == DiskSharing.LOCAL)
+                .flatMap(disk -> disk.size().stream()).map(DiskSize::allocation)
+                .reduce(ByteSize.ZERO, ByteSize::plus);
     }
 }

@@ -54,6 +54,11 @@ public record Plan(String id, PlanKind kind, long snapshotId, Instant createdAt,
         return migrations().map(PlannedMigration::memory).reduce(ByteSize.ZERO, ByteSize::plus);
     }
 
+    /** What the plan's block copies move, as far as the snapshot knows disk sizes. */
+    public ByteSize diskCopied() {
+        return migrations().map(PlannedMigration::diskCopy).reduce(ByteSize.ZERO, ByteSize::plus);
+    }
+
     /** Waves run one after another, so the plan lasts as long as its waves added up. */
     public Duration estimatedDuration() {
         return phases.stream().flatMap(phase -> phase.waves().stream()).map(MigrationWave::estimatedDuration)

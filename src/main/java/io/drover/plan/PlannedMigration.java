@@ -11,14 +11,18 @@ import java.util.UUID;
  *
  * @param copyDisks the disk targets to block-copy (exactly these, never a disk on shared storage)
  * @param memory    what the guest occupies on both hosts while it migrates, QEMU's overhead included
- * @param vcpus     likewise
+ * @param diskCopy  what the block copy of {@code copyDisks} moves, as far as the snapshot knows the disks' sizes
+ *                  (zero for a memory-only migration, and in plan files written before disk sizes were known)
+ * @param vcpus     what the guest occupies on both hosts, like {@code memory}
  * @param risks     what the compatibility rules flagged without blocking ({@code rule-id: reason})
  */
 public record PlannedMigration(String guest, UUID uuid, String source, String destination, MigrationMode mode,
-        List<String> copyDisks, ByteSize memory, int vcpus, Duration estimatedDuration, List<String> risks) {
+        List<String> copyDisks, ByteSize memory, ByteSize diskCopy, int vcpus, Duration estimatedDuration,
+        List<String> risks) {
 
     public PlannedMigration {
         copyDisks = List.copyOf(copyDisks);
+        diskCopy = diskCopy == null ? ByteSize.ZERO : diskCopy;
         risks = List.copyOf(risks);
     }
 }

@@ -58,6 +58,7 @@ public final class PlanHtmlReport {
                 .raw(HtmlPage.card("migrations", Long.toString(migrations), ""))
                 .raw(HtmlPage.card("waves", Integer.toString(plan.waveCount()), ""))
                 .raw(HtmlPage.card("memory moved", plan.memoryMoved().toMiB() + " MiB", ""))
+                .raw(HtmlPage.card("disk copied", plan.diskCopied().toMiB() + " MiB", ""))
                 .raw(HtmlPage.card("estimated", Durations.human(plan.estimatedDuration()), ""))
                 .raw(HtmlPage.card("blocked guests", Integer.toString(plan.blocked().size()),
                         plan.blocked().isEmpty() ? "good" : "bad"))

@@ -265,6 +265,6 @@ final class SyntheticFleet {
             List<BackingStore> chain) {
         DiskDriver driver = new DiskDriver(Optional.of("qemu"), Optional.of(format), cache, Optional.empty(),
                 Optional.empty(), Optional.empty());
-        return new Disk(target, "disk", "virtio", source, driver, chain, false, false, sharing);
+        return new Disk(target, "disk", "virtio", source, driver, chain, false, false, sharing, Optional.empty());
     }
 }

@@ -45,12 +45,12 @@ class ApplyStoreTest {
         long snapshotId = snapshots.open("test", List.of(), null);
         Instant now = Instant.now();
         PlannedMigration first = new PlannedMigration("vm-a", UUID.randomUUID(), "h1", "h2", MigrationMode.LIVE,
-                List.of(), ByteSize.ofMiB(512), 1, Duration.ofSeconds(3), List.of());
+                List.of(), ByteSize.ofMiB(512), ByteSize.ZERO, 1, Duration.ofSeconds(3), List.of());
         PlannedMigration second = new PlannedMigration("vm-b", UUID.randomUUID(), "h1", "h3",
-                MigrationMode.LIVE_BLOCK_ALL, List.of("vda"), ByteSize.ofMiB(256), 1, Duration.ofSeconds(5),
+                MigrationMode.LIVE_BLOCK_ALL, List.of("vda"), ByteSize.ofMiB(256), ByteSize.ZERO, 1, Duration.ofSeconds(5),
                 List.of());
         PlannedMigration third = new PlannedMigration("vm-c", UUID.randomUUID(), "h1", "h2", MigrationMode.LIVE,
-                List.of(), ByteSize.ofMiB(128), 1, Duration.ofSeconds(2), List.of());
+                List.of(), ByteSize.ofMiB(128), ByteSize.ZERO, 1, Duration.ofSeconds(2), List.of());
         Plan plan = new Plan("drain-" + snapshotId + "-" + UUID.randomUUID(), PlanKind.DRAIN, snapshotId, now,
                 List.of("h1"), PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Optional.empty(),
                 List.of(new PlanPhase(1, List.of("h1"), List.of(), List.of(new MigrationWave(1, List.of(first,

@@ -38,7 +38,7 @@ final class ReportFixtures {
 
     static PlannedMigration move(String guest, String source, String destination, long mib, int vcpus) {
         return new PlannedMigration(guest, UUID.nameUUIDFromBytes(guest.getBytes(StandardCharsets.UTF_8)), source,
-                destination, MigrationMode.LIVE, List.of(), ByteSize.ofMiB(mib), vcpus,
+                destination, MigrationMode.LIVE, List.of(), ByteSize.ofMiB(mib), ByteSize.ZERO, vcpus,
                 Duration.ofMillis(2000 + mib), List.of());
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.libvirt.xml.DomainXmlParser;
 import io.drover.model.ByteSize;
+import io.drover.model.Disk;
+import io.drover.model.DiskSize;
 import io.drover.model.Guest;
 import io.drover.model.HostVersions;
 import io.drover.model.Version;
@@ -39,6 +41,18 @@ class ModelJsonTest {
         assertThat(json.writeValueAsString(versions)).isEqualTo("{\"libvirt\":\"9.0.0\",\"qemu\":\"7.2.22\",\"kernel\":null}");
         assertThat(json.writeValueAsString(ByteSize.ofMiB(1))).isEqualTo("1048576");
         assertThat(json.readValue("\"6.1.0\"", Version.class)).isEqualTo(new Version(6, 1, 0));
+    }
+
+    @Test
+    void aDiskStoredBeforeSizesWereCollectedReadsWithoutASize() throws IOException {
+        Disk sized = DomainXmlParser.parse(resource("domain-nova-rbd-running.xml")).disks().get(0)
+                .withSize(Optional.of(new DiskSize(ByteSize.ofGiB(20), ByteSize.ofMiB(1536))));
+        String stored = json.writeValueAsString(sized);
+        String before = stored.replaceFirst(",\\s*\"size\"\\s*:\\s*\\{[^}]*\\}", "");
+
+        assertThat(json.readValue(stored, Disk.class)).isEqualTo(sized);
+        assertThat(before).doesNotContain("\"size\"");
+        assertThat(json.readValue(before, Disk.class).size()).isEmpty();
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class DomainXmlParser {
         DiskSource source = source(disk, type);
         DiskDriver driver = disk.child("driver").map(DomainXmlParser::driver).orElse(DiskDriver.unspecified());
         return new Disk(dev, device, bus, source, driver, backingChain(disk), disk.child("readonly").isPresent(),
-                disk.child("shareable").isPresent(), DiskSharing.UNCLASSIFIED);
+                disk.child("shareable").isPresent(), DiskSharing.UNCLASSIFIED, Optional.empty());
     }
 
     /** libvirt's own rule for a target without a bus (virDomainDiskDefParseXML). */

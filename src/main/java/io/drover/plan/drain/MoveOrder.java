@@ -1,6 +1,7 @@
 package io.drover.plan.drain;
 
 import io.drover.compat.CompatibilityEngine;
+import io.drover.compat.MigrationMode;
 import io.drover.compat.FleetIndex;
 import io.drover.compat.Verdict;
 import io.drover.model.ByteSize;
@@ -50,10 +51,11 @@ public final class MoveOrder {
         int guest = placement.getGuestIndex();
         Guest facts = engine.fleet().guest(guest);
         Verdict verdict = engine.check(guest, engine.hostId(placement.getTarget().getName()));
+        MigrationMode mode = verdict.mode().orElseThrow();
+        ByteSize diskCopy = MigrationEstimate.diskCopy(facts, mode, verdict.copyDisks());
         return new PlannedMigration(facts.name(), facts.uuid(), placement.getOrigin().getName(),
-                placement.getTarget().getName(), verdict.mode().orElseThrow(), verdict.copyDisks(),
-                ByteSize.ofMiB(placement.getMemoryMiB()), facts.vcpus(),
-                MigrationEstimate.of(facts.memory(), limits.bandwidthMiBs()),
+                placement.getTarget().getName(), mode, verdict.copyDisks(), ByteSize.ofMiB(placement.getMemoryMiB()),
+                diskCopy, facts.vcpus(), MigrationEstimate.of(facts.memory(), diskCopy, limits.bandwidthMiBs()),
                 verdict.risks().stream().map(risk -> risk.ruleId() + ": " + risk.reason()).toList());
     }
 

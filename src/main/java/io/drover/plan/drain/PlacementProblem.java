@@ -6,6 +6,7 @@ import io.drover.compat.FleetIndex;
 import io.drover.model.Guest;
 import io.drover.model.Host;
 import io.drover.plan.AntiAffinity;
+import io.drover.plan.MigrationEstimate;
 import io.drover.plan.model.GuestPlacement;
 import io.drover.plan.model.HostSlot;
 import io.drover.plan.model.MigrationBudget;
@@ -104,8 +105,8 @@ public final class PlacementProblem {
             Guest facts = fleet.guest(g);
             int source = fleet.source(g);
             placements.add(new GuestPlacement(facts.name() + "@" + fleet.hostName(source), g,
-                    demandMiB(facts, policy), facts.vcpus(), slotByHost.get(source), candidates,
-                    antiAffinity.groupsOf(facts.name())));
+                    demandMiB(facts, policy), MigrationEstimate.leastDiskCopy(facts).toMiB(), facts.vcpus(),
+                    slotByHost.get(source), candidates, antiAffinity.groupsOf(facts.name())));
         }
         return new PlacementSolution(slots, placements, budget.orElse(null));
     }

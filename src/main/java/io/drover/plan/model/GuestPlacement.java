@@ -17,6 +17,7 @@ public class GuestPlacement {
     private String id;
     private int guestIndex;
     private long memoryMiB;
+    private long diskCopyMiB;
     private int vcpus;
     private HostSlot origin;
     private List<HostSlot> candidates;
@@ -29,12 +30,16 @@ public class GuestPlacement {
     public GuestPlacement() {
     }
 
-    /** @param groups the anti-affinity groups the guest belongs to */
-    public GuestPlacement(String id, int guestIndex, long memoryMiB, int vcpus, HostSlot origin,
+    /**
+     * @param diskCopyMiB the least a block migration of the guest copies (its local disks), 0 when unknown
+     * @param groups      the anti-affinity groups the guest belongs to
+     */
+    public GuestPlacement(String id, int guestIndex, long memoryMiB, long diskCopyMiB, int vcpus, HostSlot origin,
             List<HostSlot> candidates, List<String> groups) {
         this.id = id;
         this.guestIndex = guestIndex;
         this.memoryMiB = memoryMiB;
+        this.diskCopyMiB = diskCopyMiB;
         this.vcpus = vcpus;
         this.origin = origin;
         // Shared between guests of one kind, never copied: see PlacementProblem.
@@ -50,7 +55,13 @@ public class GuestPlacement {
     /** For tests: a placement in anti-affinity groups, with its target already chosen. */
     public GuestPlacement(String id, long memoryMiB, int vcpus, HostSlot origin, HostSlot target,
             List<String> groups) {
-        this(id, -1, memoryMiB, vcpus, origin, target == null ? List.of() : List.of(target), groups);
+        this(id, memoryMiB, 0, vcpus, origin, target, groups);
+    }
+
+    /** For tests: a placement with local disks, with its target already chosen. */
+    public GuestPlacement(String id, long memoryMiB, long diskCopyMiB, int vcpus, HostSlot origin, HostSlot target,
+            List<String> groups) {
+        this(id, -1, memoryMiB, diskCopyMiB, vcpus, origin, target == null ? List.of() : List.of(target), groups);
         this.target = target;
     }
 
@@ -65,6 +76,15 @@ public class GuestPlacement {
 
     public long getMemoryMiB() {
         return memoryMiB;
+    }
+
+    public long getDiskCopyMiB() {
+        return diskCopyMiB;
+    }
+
+    /** What moving the guest transfers at the least: its memory and its local disks. */
+    public long getTransferMiB() {
+        return memoryMiB + diskCopyMiB;
     }
 
     public int getVcpus() {

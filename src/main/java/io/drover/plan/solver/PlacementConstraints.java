@@ -30,7 +30,7 @@ public class PlacementConstraints implements ConstraintProvider {
     public static final String STRANDED_GUEST = "Guest stranded on a host being emptied";
     public static final String MIGRATION = "Migration";
     public static final String MIGRATION_TO_BE_REPEATED = "Migration onto a host still to be upgraded";
-    public static final String MEMORY_MOVED = "Memory moved";
+    public static final String BYTES_MOVED = "Bytes moved";
     public static final String IMBALANCE = "Memory imbalance";
 
     private static final int HARD = PlacementSolution.HARD_LEVELS;
@@ -58,7 +58,7 @@ public class PlacementConstraints implements ConstraintProvider {
                 loadOverThreshold(factory),
                 migration(factory),
                 migrationToBeRepeated(factory),
-                memoryMoved(factory),
+                bytesMoved(factory),
                 imbalance(factory)
         };
     }
@@ -166,12 +166,15 @@ public class PlacementConstraints implements ConstraintProvider {
                 .asConstraint(MIGRATION_TO_BE_REPEATED);
     }
 
-    /** Moved memory is network time and dirty-page risk: penalised by MiB moved. */
-    Constraint memoryMoved(ConstraintFactory factory) {
+    /**
+     * Moved bytes are network time, and moved memory dirty-page risk: penalised by the MiB a move transfers (memory
+     * plus its local disks' block copy), so that of two guests the one without local disks moves.
+     */
+    Constraint bytesMoved(ConstraintFactory factory) {
         return factory.forEach(GuestPlacement.class)
                 .filter(GuestPlacement::isMoved)
-                .penalizeLong(BYTES, GuestPlacement::getMemoryMiB)
-                .asConstraint(MEMORY_MOVED);
+                .penalizeLong(BYTES, GuestPlacement::getTransferMiB)
+                .asConstraint(BYTES_MOVED);
     }
 
     /**

@@ -3,7 +3,9 @@ package io.drover.inventory.job;
 import static io.drover.inventory.job.InventoryTestSupport.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.model.ByteSize;
 import io.drover.model.DiskSharing;
+import io.drover.model.DiskSize;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.HostStatus;
@@ -78,6 +80,30 @@ class DumpImportTest {
         assertThat(snapshot.host("lab-host2").orElseThrow().status()).isIn(HostStatus.FAILED, HostStatus.STALE);
         assertThat(snapshot.host("lab-host2").orElseThrow().guests().isEmpty())
                 .isEqualTo(snapshot.host("lab-host2").orElseThrow().status() == HostStatus.FAILED);
+    }
+
+    @Test
+    void diskSizesComeFromTheOptionalDomstatsAndABrokenOneFailsItsHostNamingTheLine() throws Exception {
+        Path dump = copyOfLabDump();
+        Files.writeString(dump.resolve("lab-host1/domstats.txt"), """
+                Domain: 'lab-local'
+                  block.count=1
+                  block.0.name=vda
+                  block.0.allocation=17039360
+                  block.0.capacity=67108864
+                """);
+        Files.writeString(dump.resolve("lab-host3/domstats.txt"), "  block.count=1\n");
+
+        FleetSnapshot snapshot = inventory(launcher, store, dump);
+
+        Guest local = snapshot.host("lab-host1").orElseThrow().guests().stream()
+                .filter(guest -> guest.name().equals("lab-local")).findFirst().orElseThrow();
+        assertThat(local.disks().get(0).size())
+                .contains(new DiskSize(ByteSize.ofMiB(64), new ByteSize(17_039_360)));
+        assertThat(snapshot.host("lab-host2").orElseThrow().guests()).allSatisfy(guest -> assertThat(guest.disks())
+                .allSatisfy(disk -> assertThat(disk.size()).isEmpty()));
+        assertThat(snapshot.host("lab-host3").orElseThrow().error()).hasValueSatisfying(error -> assertThat(error)
+                .contains(dump.resolve("lab-host3/domstats.txt").toString(), "line 1"));
     }
 
     @Test

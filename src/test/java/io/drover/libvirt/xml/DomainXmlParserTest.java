@@ -84,13 +84,13 @@ class DomainXmlParserTest {
                                     monitors),
                             new DiskDriver(Optional.of("qemu"), Optional.of("raw"), CacheMode.WRITEBACK,
                                     Optional.of("unmap"), Optional.empty(), Optional.empty()),
-                            List.of(), false, false, DiskSharing.UNCLASSIFIED),
+                            List.of(), false, false, DiskSharing.UNCLASSIFIED, Optional.empty()),
                     new Disk("vdb", "disk", "virtio",
                             new DiskSource.Network("rbd", "volumes/volume-7b7b6f1b-56dc-4502-8e13-9bcfa3a7168b",
                                     monitors),
                             new DiskDriver(Optional.of("qemu"), Optional.of("raw"), CacheMode.NONE,
                                     Optional.of("unmap"), Optional.empty(), Optional.empty()),
-                            List.of(), false, false, DiskSharing.UNCLASSIFIED));
+                            List.of(), false, false, DiskSharing.UNCLASSIFIED, Optional.empty()));
         }
 
         @Test
@@ -191,7 +191,7 @@ class DomainXmlParserTest {
             assertThat(hdc).isEqualTo(new Disk("hdc", "cdrom", "ide", new DiskSource.Empty(),
                     new DiskDriver(Optional.of("qemu"), Optional.empty(), CacheMode.DEFAULT, Optional.empty(),
                             Optional.empty(), Optional.empty()),
-                    List.of(), true, false, DiskSharing.UNCLASSIFIED));
+                    List.of(), true, false, DiskSharing.UNCLASSIFIED, Optional.empty()));
         }
 
         @Test

@@ -63,11 +63,13 @@ class PlacementConstraintsTest {
     }
 
     @Test
-    void memoryMoved() {
-        verifier.verifyThat(PlacementConstraints::memoryMoved)
+    void bytesMoved() {
+        verifier.verifyThat(PlacementConstraints::bytesMoved)
                 .given(guest("a", 1_024, 1, DRAINED, BIG), guest("b", 512, 1, DRAINED, SMALL),
-                        guest("stays", 4_096, 1, BIG, BIG))
-                .penalizesBy(1_536);
+                        new GuestPlacement("local-disk", 256, 10_240, 1, DRAINED, BIG, List.of()),
+                        new GuestPlacement("stays", 4_096, 20_480, 1, BIG, BIG, List.of()))
+                // memory of a and b, memory and local disks of local-disk; nothing of the guest that stays
+                .penalizesBy(1_024 + 512 + 256 + 10_240);
     }
 
     @Test

@@ -1,0 +1,54 @@
+package io.drover.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.compat.MigrationMode;
+import io.drover.libvirt.xml.DomainXmlParser;
+import io.drover.model.ByteSize;
+import io.drover.model.DiskSharing;
+import io.drover.model.DiskSize;
+import io.drover.model.Guest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MigrationEstimateTest {
+
+    /** web-01: vda a qcow2 over a backing chain, vdb a raw data disk; both local, with sizes from block stats. */
+    private static Guest web01() throws IOException {
+        try (InputStream xml = MigrationEstimateTest.class.getResourceAsStream(
+                "/libvirt/domain-local-chain-running.xml")) {
+            Guest parsed = DomainXmlParser.parse(new String(xml.readAllBytes(), StandardCharsets.UTF_8));
+            return parsed.withDisks(List.of(
+                    parsed.disks().get(0).withSharing(DiskSharing.LOCAL).withSize(Optional.of(
+                            new DiskSize(ByteSize.ofGiB(20), ByteSize.ofMiB(300)))),
+                    parsed.disks().get(1).withSharing(DiskSharing.LOCAL).withSize(Optional.of(
+                            new DiskSize(ByteSize.ofGiB(10), ByteSize.ofMiB(2048))))));
+        }
+    }
+
+    @Test
+    void anIncrementalCopyMovesTheTopImagesAFullCopyOfAChainUpToItsCapacity() throws IOException {
+        Guest guest = web01();
+
+        assertThat(MigrationEstimate.diskCopy(guest, MigrationMode.LIVE_BLOCK_INC, List.of("vda", "vdb")))
+                .isEqualTo(ByteSize.ofMiB(300 + 2048));
+        assertThat(MigrationEstimate.diskCopy(guest, MigrationMode.LIVE_BLOCK_ALL, List.of("vda", "vdb")))
+                .isEqualTo(ByteSize.ofMiB(20 * 1024 + 2048));
+        assertThat(MigrationEstimate.diskCopy(guest, MigrationMode.LIVE_BLOCK_ALL, List.of("vdb")))
+                .isEqualTo(ByteSize.ofMiB(2048));
+        assertThat(MigrationEstimate.diskCopy(guest, MigrationMode.LIVE, List.of())).isEqualTo(ByteSize.ZERO);
+        assertThat(MigrationEstimate.leastDiskCopy(guest)).isEqualTo(ByteSize.ofMiB(300 + 2048));
+    }
+
+    @Test
+    void theEstimateAddsTheDiskCopyToTheMemoryPasses() {
+        // 2 s setup + (512 MiB of disk + 1,024 MiB × 1.2) at 256 MiB/s = 2 s + 6.8 s
+        assertThat(MigrationEstimate.of(ByteSize.ofMiB(1024), ByteSize.ofMiB(512), 256))
+                .isEqualTo(Duration.ofMillis(8_800));
+    }
+}
