@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param copyDisks the disk targets to block-copy (exactly these, never a disk on shared storage)
  * @param memory    what the guest occupies on both hosts while it migrates, QEMU's overhead included
  * @param diskCopy  what the block copy of {@code copyDisks} moves, as far as the snapshot knows the disks' sizes
- *                  (zero for a memory-only migration, and in plan files written before disk sizes were known)
+ *                  (zero for a memory-only migration)
  * @param vcpus     what the guest occupies on both hosts, like {@code memory}
  * @param risks     what the compatibility rules flagged without blocking ({@code rule-id: reason})
  */
@@ -22,7 +22,6 @@ public record PlannedMigration(String guest, UUID uuid, String source, String de
 
     public PlannedMigration {
         copyDisks = List.copyOf(copyDisks);
-        diskCopy = diskCopy == null ? ByteSize.ZERO : diskCopy;
         risks = List.copyOf(risks);
     }
 }

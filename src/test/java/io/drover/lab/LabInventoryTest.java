@@ -4,6 +4,7 @@ import static io.drover.inventory.job.InventoryTestSupport.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.inventory.job.InventoryLauncher;
+import io.drover.model.ByteSize;
 import io.drover.model.CacheMode;
 import io.drover.model.CpuMode;
 import io.drover.model.Disk;
@@ -102,6 +103,17 @@ class LabInventoryTest {
         assertThat(disk(guests, "lab-overlay").sharing()).isEqualTo(DiskSharing.LOCAL);
         assertThat(disk(guests, "lab-overlay").backingChain()).isNotEmpty();
         assertThat(disk(guests, "lab-writeback").driver().cache()).isEqualTo(CacheMode.WRITEBACK);
+    }
+
+    @Test
+    void diskSizesComeFromQemusBlockStatistics() {
+        List<Guest> guests = snapshot.hosts().stream().flatMap(host -> host.guests().stream()).toList();
+        // lab.sh creates every guest disk as a 16 MiB qcow2 (virtual size); the image holds far less.
+        assertThat(disk(guests, "lab-local").size()).hasValueSatisfying(size -> {
+            assertThat(size.capacity()).isEqualTo(ByteSize.ofMiB(16));
+            assertThat(size.allocation().bytes()).isPositive().isLessThan(ByteSize.ofMiB(16).bytes());
+        });
+        assertThat(disk(guests, "lab-overlay").size()).isPresent();
     }
 
     private static Disk disk(List<Guest> guests, String name) {

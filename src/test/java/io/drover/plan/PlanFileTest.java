@@ -43,7 +43,7 @@ class PlanFileTest {
 
         assertThat(planFile.read(file)).isEqualTo(PLAN);
         assertThat(hash).startsWith("sha256:").hasSize(7 + 64);
-        assertThat(Files.readString(file)).contains("\"format\" : \"drover-plan/2\"", "\"contentHash\" : \"" + hash);
+        assertThat(Files.readString(file)).contains("\"format\" : \"drover-plan/3\"", "\"contentHash\" : \"" + hash);
     }
 
     @Test
@@ -63,6 +63,6 @@ class PlanFileTest {
         Path file = Files.writeString(dir.resolve("x.json"), "{\"format\": \"drover-snapshot/1\"}");
 
         assertThatThrownBy(() -> planFile.read(file)).isInstanceOf(PlanFileException.class)
-                .hasMessage(file + ": not a drover-plan/2 plan (format 'drover-snapshot/1')");
+                .hasMessage(file + ": not a drover-plan/3 plan (format 'drover-snapshot/1')");
     }
 }
