@@ -22,6 +22,7 @@ import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanRequest;
 import io.drover.plan.job.PlanLauncher;
+import io.drover.report.Durations;
 import io.drover.report.ReportFiles;
 import io.drover.report.ReportWriter;
 import io.drover.store.SnapshotStore;
@@ -179,7 +180,7 @@ public class DemoCommand extends BaseCommand {
                 kind == PlanKind.DRAIN ? "Drain plan" : "Upgrade campaign to QEMU " + qemu,
                 String.join(", ", hosts), plan.migrations().count(), plan.waveCount(),
                 kind == PlanKind.DRAIN ? "" : " and " + plan.phases().size() + " phases",
-                PlanReport.human(plan.estimatedDuration()), plan.blocked().size(), plan.blocked().isEmpty() ? ""
+                Durations.human(plan.estimatedDuration()), plan.blocked().size(), plan.blocked().isEmpty() ? ""
                         : " (" + String.join(", ", plan.blocked().stream().map(b -> b.guest() + ": "
                                 + b.reasons().get(0).ruleId()).toList()) + ")", file);
         return file;

@@ -5,10 +5,10 @@ import io.drover.plan.BlockedGuest;
 import io.drover.plan.HostLoad;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
+import io.drover.report.Durations;
 import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 
 /** A plan for review: what it does in one paragraph, a table per wave, then every blocked guest and why. */
@@ -23,7 +23,7 @@ final class PlanReport {
                 plan.snapshotId(), contentHash);
         out.printf("%d migrations in %d waves, %d MiB of memory and %d MiB of disk, estimated %s; %d guests "
                 + "blocked%n", migrations, plan.waveCount(), plan.memoryMoved().toMiB(), plan.diskCopied().toMiB(),
-                human(plan.estimatedDuration()), plan.blocked().size());
+                Durations.human(plan.estimatedDuration()), plan.blocked().size());
         plan.upgradeTo().ifPresent(target -> out.printf("Upgrade to: %s%n", target.describe()));
         out.printf("Limits: %d out and %d in per host, %d in the fleet at once; %d MiB/s per migration%n",
                 plan.limits().maxOutboundPerHost(), plan.limits().maxInboundPerHost(), plan.limits().maxConcurrent(),
@@ -46,12 +46,12 @@ final class PlanReport {
             }
             for (MigrationWave wave : phase.waves()) {
                 out.printf("%nWave %d (%d migrations, est. %s)%n", wave.number(), wave.migrations().size(),
-                        human(wave.estimatedDuration()));
+                        Durations.human(wave.estimatedDuration()));
                 TextTable table = new TextTable("GUEST", "FROM", "TO", "MODE", "MEMORY", "EST.", "RISKS");
                 for (PlannedMigration move : wave.migrations()) {
                     table.row(move.guest(), move.source(), move.destination(), move.mode().label()
                             + (move.copyDisks().isEmpty() ? "" : " " + move.copyDisks()), move.memory(),
-                            human(move.estimatedDuration()), move.risks().size());
+                            Durations.human(move.estimatedDuration()), move.risks().size());
                 }
                 table.print(out);
             }
@@ -86,10 +86,5 @@ final class PlanReport {
 
     private static String percent(double share) {
         return String.format("%.1f %%", share * 100);
-    }
-
-    static String human(Duration duration) {
-        long seconds = Math.round(duration.toMillis() / 1000.0);
-        return seconds < 120 ? seconds + " s" : seconds / 60 + " min " + seconds % 60 + " s";
     }
 }

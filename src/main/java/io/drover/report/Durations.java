@@ -3,12 +3,12 @@ package io.drover.report;
 import java.time.Duration;
 
 /** Durations as an operator reads them: {@code 850 ms}, {@code 42 s}, {@code 3 min 05 s}, {@code 2 h 10 min}. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String human(Duration duration) {
+    public static String human(Duration duration) {
         long millis = duration.toMillis();
         if (millis < 1000) {
             return millis + " ms";
