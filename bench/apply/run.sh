@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # drover apply against a plain virsh loop on the lab fleet (bench/apply/README.md). Each round, in the same run:
-#   1. Drover: inventory, plan a drain of lab-host1 (every guest on it; --max-outbound/--max-concurrent
+#   1. Drover: inventory, plan a drain of lab-host$DRAIN (every guest on it; --max-outbound/--max-concurrent
 #      $MAX_CONCURRENT, --bandwidth $BANDWIDTH), `drover apply --dry-run` (JVM, Spring, PostgreSQL, pre-flight
 #      inventory: the fixed cost), then `drover apply` (timed); the guests are then moved back with virsh (untimed).
 #   2. The loop: the same migrations, wave by wave as the plan has them, at most $MAX_CONCURRENT at once, with
@@ -8,16 +8,19 @@
 #      --migrate-disks of the plan's disks, after a pool-refresh as Drover does), timed per wave and in all; each
 #      migration's duration and downtime from `virsh domjobinfo --completed` on its destination; then moved back.
 # Output: bench/out/apply/results-<stamp>.md and the raw logs beside it. Needs root. Brings the lab up with
-# $EXTRA_GUESTS more guests on lab-host1 if it is down (and down again at the end); leaves every guest on lab-host1.
+# $EXTRA_GUESTS more guests on lab-host$DRAIN if it is down (and down again at the end); leaves every guest where it
+# was.
 #
-#   bench/apply/run.sh                      # 2 rounds, 4 extra guests of 256 MiB, 16 MiB/s, 2 at once
+#   bench/apply/run.sh          # 2 rounds: drain of lab-host3 (lab-firmware + 4 extra guests of 256 MiB), 4 MiB/s
 #   ROUNDS=3 BANDWIDTH=8 bench/apply/run.sh
+#   DRAIN=1 BANDWIDTH=16 bench/apply/run.sh   # lab-host1: lab-shared dirties 8 MiB/s, it needs 16 MiB/s or more
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-2}
-BANDWIDTH=${BANDWIDTH:-16}          # MiB/s per migration, for both Drover (the plan's --bandwidth) and the loop
+DRAIN=${DRAIN:-3}                  # the lab host drained
+BANDWIDTH=${BANDWIDTH:-4}           # MiB/s per migration, for both Drover (the plan's --bandwidth) and the loop
 MAX_CONCURRENT=${MAX_CONCURRENT:-2} # migrations at once, for both (the plan's --max-outbound and --max-concurrent)
-EXTRA_GUESTS=${EXTRA_GUESTS:-4}     # lab.sh up --extra-guests, when this script brings the lab up
+EXTRA_GUESTS=${EXTRA_GUESTS:-4}     # lab.sh up --extra-guests (on lab-host$DRAIN), when this script brings the lab up
 EXTRA_GUEST_MEMORY=${EXTRA_GUEST_MEMORY:-256}
 OUT=bench/out/apply
 STAMP=$(date -u +%Y%m%d-%H%M%S)
@@ -29,7 +32,8 @@ FLEET=$DROVER_LAB_DIR/fleet.yaml
 
 started_lab=
 if [[ ! -f $DROVER_LAB_DIR/hosts ]]; then
-    lab/lab.sh up --extra-guests "$EXTRA_GUESTS" --extra-guest-memory "$EXTRA_GUEST_MEMORY" >"$LOG/lab-up.log" 2>&1
+    lab/lab.sh up --extra-guests "$EXTRA_GUESTS" --extra-guest-memory "$EXTRA_GUEST_MEMORY" --extra-guests-on "$DRAIN" \
+        >"$LOG/lab-up.log" 2>&1
     started_lab=1
 fi
 cleanup() { [[ -z $started_lab ]] || lab/lab.sh down >/dev/null 2>&1 || true; }
@@ -59,12 +63,12 @@ local_disks() { # GUEST HOST -> comma-separated targets of its disks under the l
     virsh -q -c "$(uri "$2")" domblklist "$1" | awk '$2 ~ /^\/var\/lib\/libvirt\/images\// {print $1}' | paste -sd, |
         sed 's/^$/-/'
 }
-move_home() { # GUEST: back to lab-host1 at full speed, removing the copy it leaves behind
+move_home() { # GUEST: back to the drained host at full speed, removing the copy it leaves behind
     local g=$1 at disks
     at=$(running_on "$g")
-    [[ $at == 1 ]] && return 0
+    [[ $at == "$DRAIN" ]] && return 0
     disks=$(local_disks "$g" "$at")
-    migrate "$g" "$at" 1 "$disks"
+    migrate "$g" "$at" "$DRAIN" "$disks"
     [[ $disks == - ]] || virsh -q -c "$(uri "$at")" vol-delete --pool lab-images "$g.qcow2" >/dev/null
 }
 all_home() { # GUEST...: two at a time
@@ -103,11 +107,11 @@ for phase in plan["phases"]:
 # One build for the whole run, made outside the timings and pinned (DROVER_NO_BUILD): run as bin/drover runs it.
 bin/drover --version >"$LOG/build.log" 2>&1
 drover() { DROVER_NO_BUILD=1 bin/drover "$@"; }
-mapfile -t GUESTS < <(virsh -q -c "$(uri 1)" list --name | sed '/^$/d')
+mapfile -t GUESTS < <(virsh -q -c "$(uri "$DRAIN")" list --name | sed '/^$/d')
 RESULTS=$OUT/results-$STAMP.md
 {
     echo "# drover apply vs virsh loop, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench lab || echo '+changes')"
-    echo "$ROUNDS rounds: drain of lab-host1 (${#GUESTS[@]} guests: ${GUESTS[*]}), $MAX_CONCURRENT at once, $BANDWIDTH MiB/s"
+    echo "$ROUNDS rounds: drain of lab-host$DRAIN (${#GUESTS[@]} guests: ${GUESTS[*]}), $MAX_CONCURRENT at once, $BANDWIDTH MiB/s"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo
     echo "| round | drover apply s | dry run s | apply - dry run s | virsh loop s | (apply - dry run) / loop | apply / loop | plan estimate s | load |"
@@ -122,7 +126,7 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: drover" >&2
     load=$(cut -d' ' -f1 /proc/loadavg)
     drover inventory "$FLEET" >"$LOG/inventory-$round.log" 2>&1
-    drover plan drain lab-host1 --max-outbound "$MAX_CONCURRENT" --max-concurrent "$MAX_CONCURRENT" \
+    drover plan drain "lab-host$DRAIN" --max-outbound "$MAX_CONCURRENT" --max-concurrent "$MAX_CONCURRENT" \
         --bandwidth "$BANDWIDTH" --out "$LOG/plans" >"$LOG/plan-$round.log" 2>&1 || true  # exit 6: some blocked
     plan=$(ls -t "$LOG"/plans/*.plan.json | head -n1)
     mapfile -t waves < <(plan_waves "$plan")
