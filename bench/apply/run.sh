@@ -14,6 +14,7 @@
 #   bench/apply/run.sh          # 2 rounds: drain of lab-host3 (lab-firmware + 4 extra guests of 256 MiB), 4 MiB/s
 #   ROUNDS=3 BANDWIDTH=8 bench/apply/run.sh
 #   DRAIN=1 BANDWIDTH=16 bench/apply/run.sh   # lab-host1: lab-shared dirties 8 MiB/s, it needs 16 MiB/s or more
+#   DROVER_JAVA_OPTS=-XX:TieredStopAtLevel=1 bench/apply/run.sh   # Drover's JVM on C1 alone
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-2}
@@ -112,7 +113,7 @@ RESULTS=$OUT/results-$STAMP.md
 {
     echo "# drover apply vs virsh loop, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench lab || echo '+changes')"
     echo "$ROUNDS rounds: drain of lab-host$DRAIN (${#GUESTS[@]} guests: ${GUESTS[*]}), $MAX_CONCURRENT at once, $BANDWIDTH MiB/s"
-    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); DROVER_JAVA_OPTS=${DROVER_JAVA_OPTS:-}"
     echo
     echo "| round | drover apply s | dry run s | apply - dry run s | virsh loop s | (apply - dry run) / loop | apply / loop | plan estimate s | load |"
     echo "|---|---|---|---|---|---|---|---|---|"
