@@ -319,6 +319,14 @@ lab-writeback|linux|2|pc-q35-7.2|96|shared|writeback|0
 lab-firmware|firmware|3|pc-i440fx-7.2|64|shared|none|0
 "
 DISK_SIZE=16M
+# --extra-guests N: more guests for benchmarks (bench/apply), alternately on local and shared disks, each dirtying
+# 1 MiB/s of its memory, like a quiet production guest.
+extra_guests() { # N MEMORY_MIB HOST -> guest lines in DEFAULT_GUESTS' format
+    local k
+    for ((k = 1; k <= $1; k++)); do
+        echo "lab-bench$k|linux|$3|pc-i440fx-7.2|$2|$( ((k % 2)) && echo local || echo shared)|none|1"
+    done
+}
 
 make_base_image() {
     # Backing file of overlay guests: a marker block at 3 MiB (block 768) that must survive copy-storage-inc.
@@ -424,7 +432,7 @@ parse_host_opt() { # "i=VALUE" -> sets variation $2 on host i
 cmd_up() {
     local n=3 t0 i g
     PENDING_VARS=()
-    local guests=1
+    local guests=1 extra=0 extra_memory=256 extra_host=1
     while (($#)); do
         case $1 in
             --hosts) n=$2; shift 2 ;;
@@ -434,10 +442,15 @@ cmd_up() {
             --host-drop-qemu-flag) parse_host_opt "$2" drop_qemu_flag; shift 2 ;;
             --same-uuid) PENDING_VARS+=("2|host_uuid|$(host_uuid 1)"); shift ;;
             --no-guests) guests=0; shift ;;
+            --extra-guests) extra=$2; shift 2 ;;
+            --extra-guest-memory) extra_memory=$2; shift 2 ;;
+            --extra-guests-on) extra_host=$2; shift 2 ;;
             *) die "up: unknown option $1" ;;
         esac
     done
     [[ $n =~ ^[0-9]+$ ]] && ((n >= 1 && n <= 9)) || die "--hosts must be 1..9"
+    [[ $extra =~ ^[0-9]+$ && $extra_memory =~ ^[0-9]+$ && $extra_host =~ ^[0-9]+$ ]] ||
+        die "--extra-guests, --extra-guest-memory and --extra-guests-on take numbers"
     if is_up; then
         log "lab is already up ($(nhosts) hosts); run 'lab.sh down' first"
         cmd_status
@@ -499,7 +512,8 @@ cmd_up() {
             [[ -n $name ]] || continue
             log "guest $name ($tmpl, $kind disk, cache=$cache, $machine, ${mem} MiB)"
             define_guest "$name" "$tmpl" "$i" "$machine" "$mem" "$kind" "$cache" "$dirty"
-        done <<< "$DEFAULT_GUESTS"
+        done <<< "$DEFAULT_GUESTS
+$(extra_guests "$extra" "$extra_memory" "$extra_host")"
     fi
     trap - ERR
     log "up in $(elapsed "$t0") s"
@@ -651,6 +665,7 @@ usage() {
 usage: lab.sh COMMAND [options]
   up [--hosts N] [--host-qemu-version I=X.Y.Z] [--host-drop-machine I=MACHINE[,MACHINE]]
      [--host-cpu-feature-off I=FEATURE[,FEATURE]] [--host-drop-qemu-flag I=FLAG[,FLAG]] [--same-uuid] [--no-guests]
+     [--extra-guests N [--extra-guest-memory MIB] [--extra-guests-on I]]
   down                      tear everything down
   status                    hosts, daemons, guests
   vary I [--qemu-version X.Y.Z] [--drop-machine M] [--cpu-feature-off F] [--drop-qemu-flag FLAG]

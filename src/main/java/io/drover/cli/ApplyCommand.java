@@ -8,10 +8,19 @@ import io.drover.execute.MoveState;
 import io.drover.execute.PlanRefusedException;
 import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
+import io.drover.plan.MigrationWave;
+import io.drover.plan.Plan;
+import io.drover.plan.PlanFile;
 import io.drover.plan.PlanFileException;
+import io.drover.plan.PlanPhase;
+import io.drover.report.RunHistory;
+import io.drover.report.RunHistoryReader;
 import io.drover.report.ReportFiles;
 import io.drover.report.ReportWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.batch.core.BatchStatus;
 import picocli.CommandLine.Command;
@@ -31,6 +40,11 @@ public class ApplyCommand extends BaseCommand {
             + "migrate nothing, record no run.")
     boolean dryRun;
 
+    @Option(names = "--delete-source-disks", description = "After each verified block copy, delete the local "
+            + "images the guest left on its source (through the source's storage pool; a disk any domain there still "
+            + "uses is kept; each outcome is recorded on the move). Default: drover.apply.delete-source-disks.")
+    boolean deleteSourceDisks;
+
     @Option(names = "--report-dir", defaultValue = ReportFiles.DEFAULT_DIRECTORY, paramLabel = "DIR",
             description = "Where to write the run's HTML report (default: reports).")
     Path reportDirectory;
@@ -47,7 +61,7 @@ public class ApplyCommand extends BaseCommand {
                 return dryRun(launcher.dryRun(planFile));
             }
             return report(ApplyProgressDisplay.showing(spec.commandLine().getErr(),
-                    bean(ApplyProgressBroadcast.class), () -> launcher.apply(planFile)));
+                    bean(ApplyProgressBroadcast.class), () -> launcher.apply(planFile, deleteSourceDisks)));
         } catch (PlanFileException e) {
             throw CommandFailure.invalidInput(e.getMessage());
         } catch (PlanRefusedException e) {
@@ -68,6 +82,33 @@ public class ApplyCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
+    /**
+     * Each wave's plan estimate against what it took: from its first migration's start to its last move's end, and
+     * before that the executor's own time since the previous wave ended (its inventory and pre-flight).
+     */
+    private void printWaves(RunHistory run) {
+        Plan plan = new PlanFile().read(Path.of(run.planFile()));
+        TextTable table = new TextTable("WAVE", "MOVES", "ESTIMATED", "TOOK", "BEFORE IT");
+        Optional<Instant> previousEnd = Optional.empty();
+        for (PlanPhase phase : plan.phases()) {
+            for (MigrationWave wave : phase.waves()) {
+                List<RunHistory.Move> moves = run.moves().stream()
+                        .filter(m -> m.phase() == phase.number() && m.wave() == wave.number()).toList();
+                Optional<Instant> start = moves.stream().flatMap(m -> m.migratingAt().stream()).min(Instant::compareTo);
+                Optional<Instant> end = moves.stream().flatMap(m -> m.finishedAt().stream()).max(Instant::compareTo);
+                Optional<Instant> since = previousEnd;
+                table.row(phase.number() + "." + wave.number(), moves.size(),
+                        ApplyProgressDisplay.seconds(wave.estimatedDuration()),
+                        start.flatMap(s -> end.map(e -> ApplyProgressDisplay.seconds(Duration.between(s, e))))
+                                .orElse("-"),
+                        start.flatMap(s -> since.map(p -> ApplyProgressDisplay.seconds(Duration.between(p, s))))
+                                .orElse("-"));
+                previousEnd = end.or(() -> since);
+            }
+        }
+        table.print(out());
+    }
+
     private int report(ApplyOutcome outcome) {
         outcome.run().ifPresent(run -> out().printf("Run %d of plan %s: %s%n", run.id(), run.planId(),
                 run.status()));
@@ -82,6 +123,7 @@ public class ApplyCommand extends BaseCommand {
                     move.state() == MoveState.FAILED ? move.error().orElse("") : "");
         }
         table.print(out());
+        outcome.run().flatMap(run -> bean(RunHistoryReader.class).read(run.id())).ifPresent(this::printWaves);
         outcome.run().flatMap(run -> bean(ReportWriter.class).writeRunReport(run.id(), reportDirectory))
                 .ifPresent(report -> out().printf("Report written to %s%n", report));
         if (outcome.refusal().isPresent()) {

@@ -17,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +43,20 @@ public class Applier {
     private final ExecutorService movePool;
     private final ApplyProgress progress;
     private final HostUpgrader upgrader;
+    private final SourceDiskCleaner cleaner;
+    /** The last plan snapshot loaded: a complete snapshot never changes, and prepare, execute and dry run all need it. */
+    private final AtomicReference<FleetSnapshot> lastPlanSnapshot = new AtomicReference<>();
+    /**
+     * The fresh snapshot a run's pre-flight (prepare) just took, until its execute step picks it up: nothing moved
+     * in between, so the first wave is checked on it instead of inventorying the same hosts again.
+     */
+    private final Map<Long, FleetSnapshot> preflightSnapshots = new ConcurrentHashMap<>();
 
     public Applier(PlanStore plans, SnapshotStore snapshots, ApplyStore store, FleetRefresher refresher,
             PlanPreflight preflight, MoveExecutor executor, ApplyProperties properties, ExecutorService movePool,
-            ApplyProgress progress) {
+            ApplyProgress progress, SourceDiskCleaner cleaner) {
         this.progress = progress;
+        this.cleaner = cleaner;
         this.upgrader = new HostUpgrader(store, refresher, properties);
         this.plans = plans;
         this.snapshots = snapshots;
@@ -156,6 +167,7 @@ public class Applier {
             store.finishRun(run.id(), ApplyRun.Status.REFUSED, refusal.getMessage());
             throw refusal;
         }
+        preflightSnapshots.put(run.id(), fresh);
         return run;
     }
 
@@ -164,10 +176,14 @@ public class Applier {
      * once the error budget is spent or an operator aborts the run; starts none while an operator pauses it. In an
      * upgrade campaign, once a phase's moves are all done its hosts are upgraded (and checked) before the next phase.
      *
+     * @param deleteSourceDisks delete the images verified block copies left on their sources (also when the property
+     *                          {@code drover.apply.delete-source-disks} says so), after each wave and for moves an
+     *                          earlier run verified
      * @return the run's final status
      */
-    public ApplyRun.Status execute(long runId, Long jobExecutionId) {
+    public ApplyRun.Status execute(long runId, Long jobExecutionId, boolean deleteSourceDisks) {
         ApplyRun run = store.run(runId).orElseThrow();
+        Optional<FleetSnapshot> unchangedSincePreflight = Optional.ofNullable(preflightSnapshots.remove(runId));
         if (run.status() == ApplyRun.Status.COMPLETED) {
             return run.status();
         }
@@ -179,6 +195,9 @@ public class Applier {
         WaveRunner runner = new WaveRunner(movePool, properties.pollInterval());
         Map<String, List<MoveRecord>> waves = store.moves(runId).stream().collect(Collectors.groupingBy(
                 move -> move.phase() + "/" + move.wave(), LinkedHashMap::new, Collectors.toList()));
+        Runnable cleanUpSources = deleteSourceDisks || properties.deleteSourceDisks()
+                ? () -> cleanUpSources(runId, plan, planSnapshot) : () -> { };
+        cleanUpSources.run();
         Optional<String> upgradeFailure = Optional.empty();
         phases:
         for (PlanPhase phase : plan.phases()) {
@@ -191,8 +210,9 @@ public class Applier {
                 if (!admissions.awaitStart()) {
                     break phases;
                 }
-                FleetSnapshot fresh = refresh(plan, planSnapshot, "apply " + plan.id() + " wave " + wave.getKey(),
-                        jobExecutionId);
+                FleetSnapshot fresh = unchangedSincePreflight.isPresent() ? unchangedSincePreflight.get()
+                        : refresh(plan, planSnapshot, "apply " + plan.id() + " wave " + wave.getKey(), jobExecutionId);
+                unchangedSincePreflight = Optional.empty();
                 PlanPreflight.Result result = preflight.check(plan, planSnapshot, fresh, pending,
                         store.upgradedHosts(runId));
                 if (result.problems().size() > result.moveProblems().size()) {
@@ -229,6 +249,7 @@ public class Applier {
                         failures.incrementAndGet();
                     }
                 }
+                cleanUpSources.run();
             }
             if (!phase.hostsToUpgrade().isEmpty() && plan.upgradeTo().isPresent()) {
                 // a host is upgraded only once its phase emptied it, and later phases need it upgraded
@@ -237,6 +258,7 @@ public class Applier {
                 if (!emptied || !admissions.awaitStart()) {
                     break;
                 }
+                unchangedSincePreflight = Optional.empty();
                 HostUpgrader.UpgradeContext context = new HostUpgrader.UpgradeContext(runId, plan.id(),
                         phase.number(), planSnapshot, plan.upgradeTo().get(), jobExecutionId);
                 for (String host : phase.hostsToUpgrade()) {
@@ -261,6 +283,19 @@ public class Applier {
         store.finishRun(runId, status, error);
         progress.runEnded(store.run(runId).orElseThrow(), moves);
         return status;
+    }
+
+    /** The source disks of every verified block copy of the run that no run has dealt with yet. */
+    private void cleanUpSources(long runId, Plan plan, FleetSnapshot planSnapshot) {
+        List<PlannedMigration> planned = plan.migrations().toList();
+        Map<String, String> uris = uris(planSnapshot, PlanPreflight.hostsInvolved(plan));
+        for (MoveRecord move : store.moves(runId)) {
+            PlannedMigration planMove = planned.get(move.seq());
+            if (move.state() == MoveState.VERIFIED && planMove.mode().copiesStorage()) {
+                cleaner.cleanUp(move, guest(planSnapshot, move.guestUuid()), planMove.copyDisks(),
+                        uris.get(move.source()));
+            }
+        }
     }
 
     private static String abortSummary(List<MoveRecord> moves) {
@@ -337,9 +372,15 @@ public class Applier {
     }
 
     private FleetSnapshot planSnapshot(Plan plan) {
-        return snapshots.load(plan.snapshotId()).orElseThrow(() -> new PlanRefusedException("snapshot "
+        FleetSnapshot loaded = lastPlanSnapshot.get();
+        if (loaded != null && loaded.id() == plan.snapshotId()) {
+            return loaded;
+        }
+        loaded = snapshots.load(plan.snapshotId()).orElseThrow(() -> new PlanRefusedException("snapshot "
                 + plan.snapshotId() + " that plan " + plan.id() + " was made from is not in the database",
                 List.of()));
+        lastPlanSnapshot.set(loaded);
+        return loaded;
     }
 
     private FleetSnapshot refresh(Plan plan, FleetSnapshot planSnapshot, String source, Long jobExecutionId) {

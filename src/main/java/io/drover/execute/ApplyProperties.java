@@ -29,13 +29,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param postCopyAfter           also switch after this long (0: only instead of an abort)
  * @param postCopyMinDirtyRateMibs the class of guests post-copy is for: those dirtying at least this many MiB/s
  *                                (0: every guest)
+ * @param deleteSourceDisks       after a verified block copy, delete the local images the guest left on its source
+ *                                ({@link SourceDiskCleaner}); {@code drover apply --delete-source-disks} also turns
+ *                                it on for one run
  */
 @ConfigurationProperties("drover.apply")
 public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, Duration maxDowntime,
         Duration downtimeStepAfter, Duration stallTimeout, Duration completionTimeoutPerGib,
         Duration minCompletionTimeout, Duration pollInterval, long maxBandwidthMibs, int maxCallsPerHost,
         int errorBudget, Duration settleTimeout, String upgradeCommand, Duration upgradeTimeout,
-        boolean autoConverge, boolean postCopy, Duration postCopyAfter, long postCopyMinDirtyRateMibs) {
+        boolean autoConverge, boolean postCopy, Duration postCopyAfter, long postCopyMinDirtyRateMibs,
+        boolean deleteSourceDisks) {
 
     public ApplyProperties {
         if (maxCallsPerHost < 2) {

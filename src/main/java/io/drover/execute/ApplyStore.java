@@ -161,6 +161,25 @@ public class ApplyStore {
         return updated;
     }
 
+    /**
+     * Records an event of a move that changes no state (its source disks cleaned up) in its transition log, as a
+     * transition from its state to itself, committed to disk before it returns.
+     */
+    public void note(MoveRecord move, String note) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.execute("set local synchronous_commit = on");
+            jdbc.update("insert into apply_move_transition (run_id, seq, from_state, to_state, note) "
+                    + "values (?, ?, ?, ?, ?)", move.runId(), move.seq(), move.state().name(), move.state().name(),
+                    note);
+        });
+    }
+
+    /** The notes {@link #note} recorded on a move, oldest first. */
+    public List<String> notes(long runId, int seq) {
+        return jdbc.queryForList("select note from apply_move_transition where run_id = ? and seq = ? "
+                + "and from_state = to_state order by id", String.class, runId, seq);
+    }
+
     /** The latest libvirt job statistics of a migrating move, as reported by libvirt. */
     public void saveJobStats(MoveRecord move, Map<String, String> stats) {
         jdbc.update("update apply_move set last_job_stats = ?::jsonb, updated_at = now() where run_id = ? and seq = ?",

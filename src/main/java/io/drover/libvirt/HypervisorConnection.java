@@ -110,6 +110,12 @@ public interface HypervisorConnection extends AutoCloseable {
      */
     void createOverlay(String path, long capacityBytes, String format, String backingPath, String backingFormat);
 
+    /**
+     * Deletes the storage volume at that path ({@code virStorageVolDelete}: the file goes, and the pool forgets it).
+     * Its pool must know it: refresh the pool first.
+     */
+    void deleteVolume(String path);
+
     @Override
     void close();
 }

@@ -454,6 +454,19 @@ final class LibvirtJavaConnection implements HypervisorConnection {
         }
     }
 
+    @Override
+    public void deleteVolume(String path) {
+        call("delete volume " + path, () -> {
+            StorageVol volume = connect.storageVolLookupByPath(path);
+            try {
+                volume.delete(0);
+                return null;
+            } finally {
+                volume.free();
+            }
+        });
+    }
+
     /** The active storage pools whose target is the directory; the caller frees them. */
     private List<StoragePool> poolsAt(String directory) throws LibvirtException {
         List<StoragePool> pools = new ArrayList<>();

@@ -21,11 +21,9 @@ import io.drover.plan.PlanFile;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
 import io.drover.plan.job.PlanLauncher;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,11 +116,8 @@ class LabApplyInterruptionsTest {
                     && move.state() == MoveState.MIGRATING && move.lastJobStats().isPresent());
 
             StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            int exit = Main.run(new String[] {"abort", Long.toString(migrating.runId()),
-                    "--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=postgres"},
-                    new PrintWriter(out), new PrintWriter(err));
-            assertThat(exit).as("drover abort: %s %s", out, err).isZero();
+            int exit = LabGuests.drover(dataSource, out, "abort", Long.toString(migrating.runId()));
+            assertThat(exit).as("drover abort: %s", out).isZero();
             assertThat(out.toString()).contains("Run " + migrating.runId() + " of plan " + plan.id()
                     + ": abort requested");
             Instant asked = Instant.now();
@@ -160,7 +155,7 @@ class LabApplyInterruptionsTest {
         try {
             Process drover = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "apply", file.toString(),
-                    "--spring.datasource.url=" + jdbcUrl(), "--spring.datasource.username=postgres")
+                    "--spring.datasource.url=" + LabGuests.jdbcUrl(dataSource), "--spring.datasource.username=postgres")
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             MoveRecord killedIn;
             try {
@@ -302,16 +297,8 @@ class LabApplyInterruptionsTest {
         }
     }
 
-    private int control(String command, long runId) throws Exception {
-        return Main.run(new String[] {command, Long.toString(runId), "--spring.datasource.url=" + jdbcUrl(),
-                "--spring.datasource.username=postgres"}, new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()));
-    }
-
-    private String jdbcUrl() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getURL();
-        }
+    private int control(String command, long runId) {
+        return LabGuests.drover(dataSource, new StringWriter(), command, Long.toString(runId));
     }
 
     private static void killLibvirtd(int host) throws Exception {

@@ -134,7 +134,7 @@ class LabApplyTest {
             assertThat(inFlight.state()).isEqualTo(MoveState.MIGRATING);
             assertThat(inFlight.attempts()).isEqualTo(1);
             // a killed process leaves no end in the job repository either: make Batch's records say so
-            markStillRunning(killed);
+            LabGuests.markStillRunning(jdbc, killed);
 
             // when the plan is applied again
             ApplyOutcome resumed = apply.apply(file);
@@ -238,17 +238,6 @@ class LabApplyTest {
 
     private Path planDrainOfHost1(PlanLimits limits) {
         return LabGuests.planDrainOfHost1(inventory, planner, limits, plans);
-    }
-
-    /** What a killed process leaves: the run RUNNING, and its job and step executions STARTED without an end. */
-    private void markStillRunning(ApplyOutcome killed) {
-        assertThat(killed.run()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ApplyRun.Status.RUNNING));
-        long execution = jdbc.queryForObject("select job_execution_id from apply_run where id = ?", Long.class,
-                killed.run().orElseThrow().id());
-        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
-                + "where job_execution_id = ?", execution);
-        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
-                + "where job_execution_id = ? and status = 'FAILED'", execution);
     }
 
     private static MoveRecord move(ApplyOutcome outcome, String guest) {

@@ -2,8 +2,11 @@ package io.drover.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drover.cli.Main;
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.compat.MigrationMode;
+import io.drover.execute.ApplyRun;
+import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
 import io.drover.inventory.job.InventoryLauncher;
 import io.drover.libvirt.HypervisorConnection;
 import io.drover.libvirt.LibvirtJavaConnector;
@@ -16,9 +19,13 @@ import io.drover.plan.PlanRequest;
 import io.drover.plan.job.PlanLauncher;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -31,6 +38,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The lab's guests as the apply tests see them: where each runs (asked of every host, as Drover's reconciliation
@@ -91,6 +100,37 @@ final class LabGuests {
             virsh(host, "vol-delete", "--pool", "lab-images", guest + ".qcow2");
         } catch (AssertionError e) {
             // no such volume: nothing was left
+        }
+    }
+
+    /** What a killed process leaves: the run RUNNING, and its job and step executions STARTED without an end. */
+    static void markStillRunning(JdbcTemplate jdbc, ApplyOutcome killed) {
+        assertThat(killed.run()).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(ApplyRun.Status.RUNNING));
+        long execution = jdbc.queryForObject("select job_execution_id from apply_run where id = ?", Long.class,
+                killed.run().orElseThrow().id());
+        jdbc.update("update batch_job_execution set status = 'STARTED', exit_code = 'UNKNOWN', end_time = null "
+                + "where job_execution_id = ?", execution);
+        jdbc.update("update batch_step_execution set status = 'STARTED', exit_code = 'EXECUTING', end_time = null "
+                + "where job_execution_id = ? and status = 'FAILED'", execution);
+    }
+
+    /**
+     * Runs a drover command line in this JVM with a Spring context of its own on the test's database, as an operator's
+     * command from another process would; returns its exit code, its standard output in {@code out}.
+     */
+    static int drover(DataSource dataSource, StringWriter out, String... arguments) {
+        List<String> line = new ArrayList<>(List.of(arguments));
+        line.add("--spring.datasource.url=" + jdbcUrl(dataSource));
+        line.add("--spring.datasource.username=postgres");
+        return Main.run(line.toArray(String[]::new), new PrintWriter(out), new PrintWriter(new StringWriter()));
+    }
+
+    /** The test database's JDBC URL, for a drover run in another Spring context or JVM. */
+    static String jdbcUrl(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new AssertionError("reaching the test database", e);
         }
     }
 

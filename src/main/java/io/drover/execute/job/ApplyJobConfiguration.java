@@ -11,6 +11,7 @@ import io.drover.execute.FleetRefresher;
 import io.drover.execute.HostCallLimiter;
 import io.drover.execute.MoveExecutor;
 import io.drover.execute.PlanPreflight;
+import io.drover.execute.SourceDiskCleaner;
 import io.drover.inventory.HostCollector;
 import io.drover.libvirt.LibvirtConnector;
 import io.drover.store.PlanStore;
@@ -60,6 +61,9 @@ public class ApplyJobConfiguration {
     public static final String RUN_ID = "applyRunId";
     public static final String RUN_STATUS = "applyRunStatus";
 
+    /** Non-identifying: a resumed run may turn the cleanup of source disks on or off. */
+    public static final String DELETE_SOURCE_DISKS = "deleteSourceDisks";
+
     static final String PREPARE = "applyPrepare";
     static final String EXECUTE = "applyExecute";
 
@@ -77,10 +81,11 @@ public class ApplyJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet applyExecuteTasklet(Applier applier, @Value("#{jobExecutionContext['" + RUN_ID + "']}") Long runId) {
+    Tasklet applyExecuteTasklet(Applier applier, @Value("#{jobExecutionContext['" + RUN_ID + "']}") Long runId,
+            @Value("#{jobParameters['" + DELETE_SOURCE_DISKS + "']}") String deleteSourceDisks) {
         return (contribution, chunkContext) -> {
             var job = contribution.getStepExecution().getJobExecution();
-            ApplyRun.Status status = applier.execute(runId, job.getId());
+            ApplyRun.Status status = applier.execute(runId, job.getId(), Boolean.parseBoolean(deleteSourceDisks));
             job.getExecutionContext().putString(RUN_STATUS, status.name());
             if (status != ApplyRun.Status.COMPLETED) {
                 contribution.setExitStatus(new ExitStatus("MOVES_FAILED"));
@@ -153,10 +158,11 @@ public class ApplyJobConfiguration {
 
     @Bean
     Applier applier(PlanStore plans, SnapshotStore snapshots, SnapshotWriters writers, ApplyStore applyStore,
-            HostCollector hostCollector, @Value("${drover.cpu-map}") Path cpuMapDirectory, MoveExecutor moveExecutor, ApplyProperties properties,
-            ExecutorService applyMovePool, ApplyProgressBroadcast applyProgress) {
+            HostCollector hostCollector, @Value("${drover.cpu-map}") Path cpuMapDirectory, MoveExecutor moveExecutor,
+            ApplyProperties properties, ExecutorService applyMovePool, ApplyProgressBroadcast applyProgress,
+            LibvirtConnector libvirtConnector, HostCallLimiter hostCallLimiter) {
         return new Applier(plans, snapshots, applyStore, new FleetRefresher(hostCollector, snapshots, writers),
                 new PlanPreflight(CpuMap.load(cpuMapDirectory)), moveExecutor, properties, applyMovePool,
-                applyProgress);
+                applyProgress, new SourceDiskCleaner(libvirtConnector, applyStore, hostCallLimiter));
     }
 }

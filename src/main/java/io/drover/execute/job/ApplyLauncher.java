@@ -62,6 +62,14 @@ public class ApplyLauncher {
     }
 
     public ApplyOutcome apply(Path planFile) throws Exception {
+        return apply(planFile, false);
+    }
+
+    /**
+     * @param deleteSourceDisks delete the images verified block copies leave on their sources, in this run, also
+     *                          when {@code drover.apply.delete-source-disks} is off
+     */
+    public ApplyOutcome apply(Path planFile, boolean deleteSourceDisks) throws Exception {
         Applier.CheckedPlan plan = applier.readPlan(planFile);
         Optional<ApplyRun> existing = store.run(plan.plan().id(), plan.contentHash());
         if (existing.isPresent() && existing.get().status() == ApplyRun.Status.COMPLETED) {
@@ -72,6 +80,7 @@ public class ApplyLauncher {
                 .addString(ApplyJobConfiguration.PLAN_ID, plan.plan().id())
                 .addString(ApplyJobConfiguration.PLAN_HASH, plan.contentHash())
                 .addString(ApplyJobConfiguration.PLAN_FILE, planFile.toAbsolutePath().toString(), false)
+                .addString(ApplyJobConfiguration.DELETE_SOURCE_DISKS, Boolean.toString(deleteSourceDisks), false)
                 .toJobParameters();
         try (Connection lock = dataSource.getConnection()) {
             if (!tryLock(lock, plan.plan().id())) {
