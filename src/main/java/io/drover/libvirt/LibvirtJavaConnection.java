@@ -3,6 +3,7 @@ package io.drover.libvirt;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
+import com.sun.jna.Structure;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.NativeLongByReference;
@@ -33,6 +34,7 @@ import org.libvirt.StorageVol;
 import org.libvirt.TypedParameter;
 import org.libvirt.TypedStringParameter;
 import org.libvirt.TypedUlongParameter;
+import org.libvirt.jna.virTypedParameter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -299,6 +301,24 @@ final class LibvirtJavaConnection implements HypervisorConnection {
         return byName;
     }
 
+    /**
+     * Reads typed parameters that libvirt still owns (an event's, a statistics record's). libvirt-java's
+     * {@code TypedParameter.fromPointer} frees what it read, which is a double free for these.
+     */
+    private static TypedParameter[] borrowedParameters(Pointer parameters, int count) {
+        if (count == 0) {
+            return new TypedParameter[0];
+        }
+        virTypedParameter first = new virTypedParameter(parameters);
+        first.read();
+        Structure[] all = first.toArray(count);
+        TypedParameter[] read = new TypedParameter[count];
+        for (int i = 0; i < count; i++) {
+            read[i] = TypedParameter.create((virTypedParameter) all[i]);
+        }
+        return read;
+    }
+
     private static Map<String, String> statsByName(TypedParameter[] parameters) {
         Map<String, String> byName = new LinkedHashMap<>();
         for (TypedParameter parameter : parameters) {
@@ -319,7 +339,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
                     Pointer record = records.getValue().getPointer((long) i * Native.POINTER_SIZE);
                     String domain = LibvirtNative.INSTANCE.virDomainGetName(record.getPointer(0));
                     int parameters = record.getInt(2L * Native.POINTER_SIZE);
-                    Map<String, String> stats = statsByName(TypedParameter.fromPointer(
+                    Map<String, String> stats = statsByName(borrowedParameters(
                             record.getPointer(Native.POINTER_SIZE), parameters));
                     if (!stats.isEmpty()) {
                         byDomain.put(domain, stats);
@@ -374,7 +394,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
             this.listener = listener;
             this.iteration = (conn, domain, pass, opaque) -> deliver(target -> target.iteration(pass));
             this.completed = (conn, domain, params, count, opaque) -> deliver(target -> target.completed(
-                    jobStatsByName(JOB_COMPLETED, TypedParameter.fromPointer(params, count))));
+                    jobStatsByName(JOB_COMPLETED, borrowedParameters(params, count))));
         }
 
         private void deliver(Consumer<MigrationListener> event) {

@@ -39,7 +39,7 @@ interface LibvirtNative extends Library {
     int virDomainMigrateStartPostCopy(Pointer domain, int flags);
 
     /** {@code VIR_DOMAIN_STATS_BLOCK}. */
-    int STATS_BLOCK = 8;
+    int STATS_BLOCK = 32;
 
     /**
      * Fills {@code records} with a NULL-terminated array of {@code virDomainStatsRecordPtr}, each
