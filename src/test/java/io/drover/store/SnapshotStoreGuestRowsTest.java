@@ -24,12 +24,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A host's guests go to PostgreSQL in one statement of arrays: every value must arrive exactly as collected. */
+/** Every guest row must hold exactly what was collected, whatever characters its name and XML contain. */
 @SpringBootTest
 @ActiveProfiles("test")
 class SnapshotStoreGuestRowsTest {
 
-    /** What an array literal must quote or escape: quotes, backslashes, braces, commas, NULL, newlines, non-ASCII. */
+    /** What SQL or array literals would have to quote: quotes, backslashes, braces, commas, NULL, newlines, non-ASCII. */
     private static final String AWKWARD_TITLE = "\"quoted\" \\back\\slash\\ {braces}, commas, NULL, \n\t Zürich ✓";
 
     @Autowired
