@@ -21,6 +21,8 @@ final class RoadefNeighbourhood {
     private static final int MAX_EJECTIONS = 8;
     /** Random machines tried for each pushed-off process. */
     private static final int DESTINATION_TRIES = 16;
+    /** Machines a change scores for its process: all on set A (at most 100), not all 5,000 of a large instance. */
+    private static final int CHANGE_SCAN = 500;
     /** Random machines looked at to pick the process and the target of a make-room move. */
     private static final int SAMPLES = 8;
 
@@ -90,25 +92,26 @@ final class RoadefNeighbourhood {
     }
 
     /**
-     * Moves p to the machine that keeps the hard constraints at the lowest cost (ties: the first from a random
-     * machine on), scoring every machine without changing anything, if that cost is within limit.
+     * Moves p to the machine that keeps the hard constraints at the lowest cost, if that cost is within limit. It
+     * scores, without changing anything, every machine, or on large instances {@link #CHANGE_SCAN} consecutive ones
+     * from a random start (ties: the first scanned).
      */
     boolean bestChange(int p, Random random, long limit) {
         int machineCount = state.machineCount();
         int start = random.nextInt(machineCount);
         int bestMachine = -1;
         long bestDelta = Long.MAX_VALUE;
-        for (int i = 0; i < machineCount; i++) {
+        for (int i = 0; i < Math.min(machineCount, CHANGE_SCAN); i++) {
             int m = start + i < machineCount ? start + i : start + i - machineCount;
             if (state.changeKeepsFeasible(p, m)) {
-                long delta = state.changeCostDelta(p, m);
+                long delta = state.arrivalCostDelta(p, m);
                 if (delta < bestDelta) {
                     bestDelta = delta;
                     bestMachine = m;
                 }
             }
         }
-        if (bestMachine < 0 || state.softPenalty() + bestDelta > limit) {
+        if (bestMachine < 0 || state.softPenalty() + state.departureCostDelta(p) + bestDelta > limit) {
             return false;
         }
         journal.relocate(p, bestMachine);
@@ -188,7 +191,7 @@ final class RoadefNeighbourhood {
         for (int i = 0; i < DESTINATION_TRIES; i++) {
             int d = random.nextInt(state.machineCount());
             if (state.changeKeepsFeasible(q, d)) {
-                long delta = state.changeCostDelta(q, d);
+                long delta = state.arrivalCostDelta(q, d);
                 if (delta < bestDelta) {
                     bestDelta = delta;
                     bestMachine = d;

@@ -439,10 +439,24 @@ public final class RoadefState {
 
     /** How much the objective changes if process p moves to machine to: the score of a change, without making it. */
     long changeCostDelta(int p, int to) {
+        return departureCostDelta(p) + arrivalCostDelta(p, to);
+    }
+
+    /** How the load and balance cost of p's machine changes when p leaves it (the same for every target). */
+    long departureCostDelta(int p) {
+        int from = current[p];
+        return machineCostWith(from, -1, p) - machineSoft[from];
+    }
+
+    /**
+     * The rest of {@link #changeCostDelta}: how the cost of machine to and the move costs change when p moves
+     * there.
+     */
+    long arrivalCostDelta(int p, int to) {
         int from = current[p];
         int o = original[p];
         int s = processService[p];
-        long delta = machineCostWith(from, -1, p) - machineSoft[from] + machineCostWith(to, p, -1) - machineSoft[to];
+        long delta = machineCostWith(to, p, -1) - machineSoft[to];
         if (from == o) {
             delta += processMoveWeight * processMoveCost[p] + machineMoveWeight * machineMoveCost[o][to];
             if (movedPerService[s] == maxMovedPerService) {

@@ -44,7 +44,8 @@ class RoadefLocalSearchTest {
         RoadefModel model = RoadefInstances.model("a2_1");
         int[] original = RoadefInstances.assignment("a2_1", model);
         RoadefState state = new RoadefState(this, model, original, original);
-        RoadefLocalSearch search = new RoadefLocalSearch(RoadefSolverOptions.defaults(Duration.ofSeconds(1)));
+        RoadefLocalSearch search = new RoadefLocalSearch(RoadefSolverOptions.defaults(Duration.ofSeconds(1))
+                .withSwapShare(0.3).withMakeRoomShare(0.2));
 
         int[] best = search.search(state, new Random(42), afterChecks(1500));
 
