@@ -65,11 +65,11 @@ public class BenchCommand extends BaseCommand {
                 description = "Late acceptance list size, in drawn moves (default ${DEFAULT-VALUE}).")
         int lateAcceptanceSize;
 
-        @Option(names = "--swap-share", defaultValue = "0.5",
+        @Option(names = "--swap-share", defaultValue = "0.3",
                 description = "Share of swap moves (default ${DEFAULT-VALUE}).")
         double swapShare;
 
-        @Option(names = "--make-room-share", defaultValue = "0.1",
+        @Option(names = "--make-room-share", defaultValue = "0.2",
                 description = "Share of make-room moves: a process to a machine, others off it until it fits "
                         + "(default ${DEFAULT-VALUE}).")
         double makeRoomShare;

@@ -13,7 +13,7 @@ public record RoadefSolverOptions(Duration timeLimit, long seed, int lateAccepta
     public static final long DEFAULT_SEED = 42L;
 
     public static RoadefSolverOptions defaults(Duration timeLimit) {
-        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 5000, 0.5, 0.1, EnvironmentMode.NON_REPRODUCIBLE);
+        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 5000, 0.3, 0.2, EnvironmentMode.NON_REPRODUCIBLE);
     }
 
     public RoadefSolverOptions withEnvironmentMode(EnvironmentMode mode) {
