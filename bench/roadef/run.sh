@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Solves the ten ROADEF/EURO 2012 set-A instances one after the other (TIME_LIMIT each, default 60s), re-scores every
 # written solution with the exact evaluator (drover bench roadef --evaluate) and prints a table against the best
-# verified values. Usage: bench/roadef/run.sh [instance...]   (env: TIME_LIMIT, DATA, SKIP_BUILD=1, EXTRA_ARGS)
+# verified values, with the CPU time each solve really got (the machine may be shared).
+# Usage: bench/roadef/run.sh [instance...]   (env: TIME_LIMIT, DATA, SKIP_BUILD=1, JAR, EXTRA_ARGS)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 data="${DATA:-/work/shared/bench-data/roadef2012/A}"
 limit="${TIME_LIMIT:-60s}"
 out="$root/bench/out"
-jar="$root/target/drover.jar"
+jar="${JAR:-$root/target/drover.jar}"
 mkdir -p "$out"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
     (cd "$root" && mvn -o -q -DskipTests package)
@@ -24,8 +25,8 @@ objective() { grep "^$2 " "$1" | head -1 | awk '{print $2}' | tr -d ','; }
 
 table="$out/roadef-table.md"
 {
-    echo "| instance | original | result | best verified | gap % | feasible | target met |"
-    echo "|---|---:|---:|---:|---:|---|---|"
+    echo "| instance | original | result | best verified | gap % | feasible | target met | CPU s | moves drawn/s |"
+    echo "|---|---:|---:|---:|---:|---|---|---:|---:|"
 } > "$table"
 for instance in "${instances[@]}"; do
     model="$data/model_$instance.txt"
@@ -47,8 +48,11 @@ for instance in "${instances[@]}"; do
         *) met=$(awk -v g="$gap" 'BEGIN { print (g <= 5.0) ? "yes" : "no" }') ;;
     esac
     [ "$feasible" = yes ] || met=no
-    line=$(printf "| %s | %'d | %'d | %'d | %s | %s | %s |" "$instance" "$original" "$result" "$reference" "$gap" \
-        "$feasible" "$met")
+    # "search    N moves drawn (R/s), A accepted, C s CPU"
+    cpu=$(grep '^search ' "$log" | sed -E 's/.*, ([0-9.]+) s CPU.*/\1/')
+    rate=$(grep '^search ' "$log" | sed -E 's/.*\(([0-9,]+)\/s\).*/\1/')
+    line=$(printf "| %s | %'d | %'d | %'d | %s | %s | %s | %s | %s |" "$instance" "$original" "$result" "$reference" \
+        "$gap" "$feasible" "$met" "$cpu" "$rate")
     echo "$line" >> "$table"
     echo "$line"
 done

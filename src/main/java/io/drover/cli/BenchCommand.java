@@ -61,17 +61,18 @@ public class BenchCommand extends BaseCommand {
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--late-acceptance-size", defaultValue = "1000",
-                description = "Late acceptance list size (default ${DEFAULT-VALUE}).")
+        @Option(names = "--late-acceptance-size", defaultValue = "5000",
+                description = "Late acceptance list size, in drawn moves (default ${DEFAULT-VALUE}).")
         int lateAcceptanceSize;
 
-        @Option(names = "--swap-share", defaultValue = "0.4",
+        @Option(names = "--swap-share", defaultValue = "0.3",
                 description = "Share of swap moves (default ${DEFAULT-VALUE}).")
         double swapShare;
 
-        @Option(names = "--ejection-share", defaultValue = "0.2",
-                description = "Share of ejection moves: p to q's machine, q elsewhere (default ${DEFAULT-VALUE}).")
-        double ejectionShare;
+        @Option(names = "--make-room-share", defaultValue = "0.2",
+                description = "Share of make-room moves: a process to a machine, others off it until it fits "
+                        + "(default ${DEFAULT-VALUE}).")
+        double makeRoomShare;
 
         Roadef(SpringContext spring) {
             super(spring);
@@ -111,10 +112,12 @@ public class BenchCommand extends BaseCommand {
 
             RoadefSolverOptions options = RoadefSolverOptions.defaults(limit).withSeed(seed)
                     .withLateAcceptanceSize(lateAcceptanceSize).withSwapShare(swapShare)
-                    .withEjectionShare(ejectionShare);
+                    .withMakeRoomShare(makeRoomShare);
             long started = System.nanoTime();
+            Duration cpuBefore = processCpuTime();
             RoadefSolver.Result result = RoadefSolver.solve(instance, original, original, options);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
+            Duration cpu = processCpuTime().minus(cpuBefore);
 
             RoadefEvaluation after = RoadefEvaluator.evaluate(instance, original, result.assignment());
             out().println("result    " + after.describe());
@@ -122,15 +125,23 @@ public class BenchCommand extends BaseCommand {
                 out().println("  " + violation);
             }
             out().printf(Locale.ROOT, "improved  %.2f%% in %.1f s (first improvement after %d ms, %d new bests), "
-                            + "seed %d, late acceptance %d, swap share %.2f, ejection share %.2f%n",
+                            + "seed %d, late acceptance %d, swap share %.2f, make-room share %.2f%n",
                     100.0 * (before.total() - after.total()) / Math.max(1, before.total()), elapsed / 1000.0,
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
-                    swapShare, ejectionShare);
+                    swapShare, makeRoomShare);
+            // CPU time shows how much of the wall-clock limit the search really got on a shared machine.
+            out().printf(Locale.ROOT, "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU%n",
+                    result.movesDrawn(), result.movesDrawn() * 1000 / Math.max(1, elapsed), result.movesAccepted(),
+                    cpu.toMillis() / 1000.0);
             if (out != null) {
                 RoadefSolutionWriter.write(out, result.assignment());
                 out().println("solution  " + out);
             }
             return after.feasible() ? ExitCodes.OK : ExitCodes.NO_FEASIBLE_PLAN;
+        }
+
+        private static Duration processCpuTime() {
+            return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
         }
 
         static Duration parseDuration(String text) {

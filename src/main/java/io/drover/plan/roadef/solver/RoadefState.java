@@ -5,6 +5,7 @@ import io.drover.plan.roadef.RoadefModel.Balance;
 import io.drover.plan.roadef.RoadefModel.Machine;
 import io.drover.plan.roadef.RoadefModel.Process;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -57,6 +58,10 @@ public final class RoadefState {
     private final int[] serviceLocations;
     private final int[] perServiceNeighborhood;
     private final int[] movedPerService;
+    /** The processes on each machine, in no order, and each process's slot in its machine's array. */
+    private final int[][] hosted;
+    private final int[] hostedCount;
+    private final int[] hostedSlot;
     /** How many services have moved exactly k processes, to keep the maximum in O(1). */
     private final int[] servicesWithMoved;
     private int maxMovedPerService;
@@ -140,7 +145,7 @@ public final class RoadefState {
 
         this.original = original.clone();
         current = new int[processCount];
-        java.util.Arrays.fill(current, -1);
+        Arrays.fill(current, -1);
         usage = new long[machineCount * resourceCount];
         movedAway = new long[machineCount * resourceCount];
         machineHard = new long[machineCount];
@@ -150,6 +155,9 @@ public final class RoadefState {
         serviceLocations = new int[serviceCount];
         perServiceNeighborhood = new int[Math.multiplyExact(serviceCount, neighborhoodCount)];
         movedPerService = new int[serviceCount];
+        hosted = new int[machineCount][4];
+        hostedCount = new int[machineCount];
+        hostedSlot = new int[processCount];
         servicesWithMoved = new int[processCount + 1];
         servicesWithMoved[0] = serviceCount;
         for (int s = 0; s < serviceCount; s++) {
@@ -190,6 +198,66 @@ public final class RoadefState {
         return current[process];
     }
 
+    int processCount() {
+        return current.length;
+    }
+
+    int machineCount() {
+        return machineCount;
+    }
+
+    int originalMachineOf(int process) {
+        return original[process];
+    }
+
+    /** Copies the machine of every process into {@code target}. */
+    void copyAssignmentInto(int[] target) {
+        System.arraycopy(current, 0, target, 0, current.length);
+    }
+
+    /** How many processes machine m runs; {@link #hostedProcess} reads them by slot 0 .. count - 1. */
+    int hostedCount(int m) {
+        return hostedCount[m];
+    }
+
+    int hostedProcess(int m, int slot) {
+        return hosted[m][slot];
+    }
+
+    /** The load and balance cost of machine m. */
+    long machineCost(int m) {
+        return machineSoft[m];
+    }
+
+    /** The capacity and transient excess on machine m, 0 when it keeps its capacity constraints. */
+    long machineExcess(int m) {
+        return machineHard[m];
+    }
+
+    /** Whether process p alone would keep machine m within its safety capacities. */
+    boolean fitsSafetyAlone(int p, int m) {
+        int machineBase = m * resourceCount;
+        int base = p * resourceCount;
+        for (int r = 0; r < resourceCount; r++) {
+            if (requirement[base + r] > safety[machineBase + r]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sum over resources of p's requirement relative to machine m's capacity: how much of m process p fills. */
+    double sizeOn(int p, int m) {
+        int machineBase = m * resourceCount;
+        int base = p * resourceCount;
+        double size = 0;
+        for (int r = 0; r < resourceCount; r++) {
+            long available = capacity[machineBase + r];
+            size += available == 0 ? 0 : (double) requirement[base + r] / available;
+        }
+        return size;
+    }
+
     // ************************************************************************
     // Changes
     // ************************************************************************
@@ -201,6 +269,7 @@ public final class RoadefState {
             return;
         }
         current[p] = -1;
+        unhost(p, m);
         int s = processService[p];
         int base = p * resourceCount;
         int machineBase = m * resourceCount;
@@ -238,6 +307,7 @@ public final class RoadefState {
     /** Puts process p, currently nowhere, on machine m. */
     void insert(int p, int m) {
         current[p] = m;
+        host(p, m);
         int s = processService[p];
         int base = p * resourceCount;
         int machineBase = m * resourceCount;
@@ -270,6 +340,24 @@ public final class RoadefState {
         long before = dependencyTerms(s, n);
         perServiceNeighborhood[s * neighborhoodCount + n]++;
         dependencyHard += dependencyTerms(s, n) - before;
+    }
+
+    private void host(int p, int m) {
+        int count = hostedCount[m];
+        if (count == hosted[m].length) {
+            hosted[m] = Arrays.copyOf(hosted[m], count * 2);
+        }
+        hosted[m][count] = p;
+        hostedSlot[p] = count;
+        hostedCount[m] = count + 1;
+    }
+
+    private void unhost(int p, int m) {
+        int last = --hostedCount[m];
+        int slot = hostedSlot[p];
+        int moved = hosted[m][last];
+        hosted[m][slot] = moved;
+        hostedSlot[moved] = slot;
     }
 
     /** Dependency violations in neighbourhood n that involve service s, on either side of a dependency. */
@@ -346,6 +434,77 @@ public final class RoadefState {
     }
 
     // ************************************************************************
+    // Cost of a change, read-only
+    // ************************************************************************
+
+    /** How much the objective changes if process p moves to machine to: the score of a change, without making it. */
+    long changeCostDelta(int p, int to) {
+        return departureCostDelta(p) + arrivalCostDelta(p, to);
+    }
+
+    /** How the load and balance cost of p's machine changes when p leaves it (the same for every target). */
+    long departureCostDelta(int p) {
+        int from = current[p];
+        return machineCostWith(from, -1, p) - machineSoft[from];
+    }
+
+    /**
+     * The rest of {@link #changeCostDelta}: how the cost of machine to and the move costs change when p moves
+     * there.
+     */
+    long arrivalCostDelta(int p, int to) {
+        int from = current[p];
+        int o = original[p];
+        int s = processService[p];
+        long delta = machineCostWith(to, p, -1) - machineSoft[to];
+        if (from == o) {
+            delta += processMoveWeight * processMoveCost[p] + machineMoveWeight * machineMoveCost[o][to];
+            if (movedPerService[s] == maxMovedPerService) {
+                delta += serviceMoveWeight;
+            }
+        } else if (to == o) {
+            delta -= processMoveWeight * processMoveCost[p] + machineMoveWeight * machineMoveCost[o][from];
+            if (movedPerService[s] == maxMovedPerService && servicesWithMoved[maxMovedPerService] == 1) {
+                delta -= serviceMoveWeight;
+            }
+        } else {
+            delta += machineMoveWeight * ((long) machineMoveCost[o][to] - machineMoveCost[o][from]);
+        }
+        return delta;
+    }
+
+    /** The load and balance cost of machine m once process in (or -1) arrives and process out (or -1) leaves. */
+    private long machineCostWith(int m, int in, int out) {
+        int machineBase = m * resourceCount;
+        int inBase = in * resourceCount;
+        int outBase = out * resourceCount;
+        long cost = 0;
+        for (int r = 0; r < resourceCount; r++) {
+            long overSafety = used(machineBase, r, inBase, outBase) - safety[machineBase + r];
+            if (overSafety > 0) {
+                cost += loadWeight[r] * overSafety;
+            }
+        }
+        for (int b = 0; b < balanceTarget.length; b++) {
+            int r1 = balanceResource1[b];
+            int r2 = balanceResource2[b];
+            long available1 = capacity[machineBase + r1] - used(machineBase, r1, inBase, outBase);
+            long available2 = capacity[machineBase + r2] - used(machineBase, r2, inBase, outBase);
+            long excess = balanceTarget[b] * available1 - available2;
+            if (excess > 0) {
+                cost += balanceWeight[b] * excess;
+            }
+        }
+        return cost;
+    }
+
+    /** Usage of resource r on the machine at machineBase with the process at inBase added, outBase removed. */
+    private long used(int machineBase, int r, int inBase, int outBase) {
+        return usage[machineBase + r] + (inBase < 0 ? 0 : requirement[inBase + r])
+                - (outBase < 0 ? 0 : requirement[outBase + r]);
+    }
+
+    // ************************************************************************
     // Feasibility of a move, read-only
     // ************************************************************************
 
@@ -387,20 +546,6 @@ public final class RoadefState {
             }
         }
         return true;
-    }
-
-    /**
-     * Whether moving process p to machine to keeps every hard constraint once process q has moved to machine
-     * qTo (q's move itself must keep them): q's move is applied to this state, p's checked, and q's undone.
-     */
-    boolean changeKeepsFeasibleAfter(int q, int qTo, int p, int to) {
-        int qFrom = current[q];
-        retract(q);
-        insert(q, qTo);
-        boolean feasible = changeKeepsFeasible(p, to);
-        retract(q);
-        insert(q, qFrom);
-        return feasible;
     }
 
     /** Whether exchanging the machines of processes p1 and p2 breaks no hard constraint that holds now. */

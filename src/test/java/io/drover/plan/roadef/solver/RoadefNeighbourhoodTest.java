@@ -1,0 +1,117 @@
+package io.drover.plan.roadef.solver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.plan.roadef.RoadefEvaluation;
+import io.drover.plan.roadef.RoadefEvaluator;
+import io.drover.plan.roadef.RoadefInstances;
+import io.drover.plan.roadef.RoadefModel;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The local search's moves on the incremental state, against the independent evaluator. */
+class RoadefNeighbourhoodTest {
+
+    @Test
+    void changeCostDeltaIsTheScoreDifferenceOfMakingTheChange() {
+        for (String instance : new String[] {"a1_2", "a1_4", "a2_1", "a2_5"}) {
+            RoadefModel model = RoadefInstances.model(instance);
+            int[] original = RoadefInstances.assignment(instance, model);
+            RoadefState state = new RoadefState(this, model, original, original);
+            MoveJournal journal = new MoveJournal(state);
+            Random random = new Random(3);
+            for (int i = 0; i < 2000; i++) {
+                int p = random.nextInt(model.processCount());
+                int m = random.nextInt(model.machineCount());
+                if (m == state.machineOf(p)) {
+                    continue;
+                }
+                long before = state.softPenalty();
+                long delta = state.changeCostDelta(p, m);
+                journal.begin();
+                journal.relocate(p, m);
+                assertThat(state.softPenalty() - before).as(instance + " move " + i).isEqualTo(delta);
+                if (random.nextInt(3) != 0) {
+                    journal.undo(); // mostly stay near the original, but also walk away from home
+                    assertThat(state.softPenalty()).isEqualTo(before);
+                }
+            }
+        }
+    }
+
+    @Test
+    void appliedMovesKeepEveryHardConstraintAndTheExactScoreAndUndoRestoresTheState() {
+        for (String instance : new String[] {"a1_4", "a2_1", "a2_2"}) {
+            RoadefModel model = RoadefInstances.model(instance);
+            int[] original = RoadefInstances.assignment(instance, model);
+            RoadefState state = new RoadefState(this, model, original, original);
+            MoveJournal journal = new MoveJournal(state);
+            RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal, 0.3, 0.4);
+            Random random = new Random(5);
+            int[] assignment = new int[model.processCount()];
+            int[] rebuilt = new int[model.processCount()];
+            int applied = 0;
+            for (int i = 0; i < 3000 && applied < 200; i++) {
+                state.copyAssignmentInto(rebuilt);
+                long before = state.softPenalty();
+                if (!neighbourhood.tryRandomMove(random, Long.MAX_VALUE)) {
+                    state.copyAssignmentInto(assignment);
+                    assertThat(assignment).as("a rejected move leaves the state as it was").isEqualTo(rebuilt);
+                    continue;
+                }
+                applied++;
+                state.copyAssignmentInto(assignment);
+                RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, assignment);
+                assertThat(evaluation.violations()).as(instance + " move " + i).isEmpty();
+                assertThat(state.hardPenalty()).isZero();
+                assertThat(state.softPenalty()).as(instance + " move " + i).isEqualTo(evaluation.total());
+                int[] before2 = assignment.clone();
+                journal.restoreBefore(before2);
+                assertThat(before2).as("the assignment before the move, rebuilt from the journal").isEqualTo(rebuilt);
+                if (random.nextInt(4) == 0) {
+                    journal.undo();
+                    state.copyAssignmentInto(assignment);
+                    assertThat(assignment).isEqualTo(rebuilt);
+                    assertThat(state.softPenalty()).isEqualTo(before);
+                }
+            }
+            assertThat(applied).as(instance).isGreaterThan(20);
+        }
+    }
+
+    /**
+     * a2_1: process 555 needs 4.47 M of resource 2, more than the safety capacity of its machine; the machines with
+     * room for it are full of smaller processes. A make-room move gets it onto one of them within safety capacity.
+     */
+    @Test
+    void makeRoomBringsALargeProcessOntoAFullMachineWithinItsSafetyCapacity() {
+        RoadefModel model = RoadefInstances.model("a2_1");
+        int[] original = RoadefInstances.assignment("a2_1", model);
+        RoadefState state = new RoadefState(this, model, original, original);
+        MoveJournal journal = new MoveJournal(state);
+        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal, 0, 1);
+        int large = 555;
+        long alone = state.machineCost(original[large]);
+        assertThat(alone).as("the large process costs load where it is").isPositive();
+        Random random = new Random(1);
+        boolean found = false;
+        for (int m = 0; m < model.machineCount() && !found; m++) {
+            if (m == original[large] || !state.fitsSafetyAlone(large, m) || state.machineCost(m) > 0) {
+                continue;
+            }
+            for (int attempt = 0; attempt < 200 && !found; attempt++) {
+                journal.begin();
+                if (neighbourhood.makeRoom(large, m, random)) {
+                    found = true;
+                    assertThat(state.machineOf(large)).isEqualTo(m);
+                    assertThat(journal.size()).as("the large process and those pushed off").isGreaterThan(1);
+                    assertThat(state.machineCost(m)).isZero();
+                    int[] assignment = new int[model.processCount()];
+                    state.copyAssignmentInto(assignment);
+                    assertThat(RoadefEvaluator.evaluate(model, original, assignment).feasible()).isTrue();
+                }
+            }
+        }
+        assertThat(found).isTrue();
+    }
+}
