@@ -52,7 +52,7 @@ class SnapshotStoreGuestRowsTest {
                 resource("capabilities-test-driver.xml"), List.of(), Optional.empty(),
                 Optional.of(new HostCapacity(16, ByteSize.ofKiB(8 << 20))),
                 List.of(new RawDomain("awkward", Optional.of(PowerState.RUNNING), awkward),
-                        new RawDomain("plain", Optional.of(PowerState.SHUTOFF), plain))));
+                        new RawDomain("plain", Optional.of(PowerState.SHUTOFF), plain)), Map.of()));
         long snapshotId = store.open("arrays", List.of(), null);
 
         store.saveCollected(snapshotId, source, inventory);
