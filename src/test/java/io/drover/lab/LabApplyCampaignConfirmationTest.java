@@ -3,22 +3,12 @@ package io.drover.lab;
 import static io.drover.lab.LabGuests.hostsRunning;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.compat.CompatibilityPolicy;
 import io.drover.execute.ApplyRun;
-import io.drover.execute.ApplyStore;
 import io.drover.execute.HostUpgrader;
 import io.drover.execute.MoveState;
-import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
-import io.drover.inventory.job.InventoryLauncher;
-import io.drover.model.UpgradeTarget;
-import io.drover.model.Version;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
-import io.drover.plan.PlanKind;
-import io.drover.plan.PlanLimits;
-import io.drover.plan.PlanRequest;
-import io.drover.plan.job.PlanLauncher;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,16 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An upgrade campaign of lab-host1 without an upgrade command, on the real lab: once its guests have left, the run
@@ -45,38 +28,14 @@ import org.springframework.test.context.ActiveProfiles;
  * from another process; the run then checks the host's new version and completes. The host is reset and the guests
  * moved back afterwards.
  */
-@Tag(LabFleet.TAG)
 @SpringBootTest(properties = "drover.apply.upgrade-command=")
-@ActiveProfiles("test")
-class LabApplyCampaignConfirmationTest {
+class LabApplyCampaignConfirmationTest extends LabApplyFixture {
 
     private static final Duration AWAITED_WITHIN = Duration.ofMinutes(3);
 
-    @Autowired
-    InventoryLauncher inventory;
-    @Autowired
-    PlanLauncher planner;
-    @Autowired
-    ApplyLauncher apply;
-    @Autowired
-    ApplyStore store;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DataSource dataSource;
-
-    @TempDir
-    Path plans;
-
     @Test
     void anEmptiedHostWaitsForTheOperatorsUpgradeAndResumeFromAnotherProcess() throws Exception {
-        long snapshotId = inventory.run(LabFleet.fleetFile()).snapshotId().orElseThrow();
-        UpgradeTarget target = new UpgradeTarget(Optional.empty(), Optional.of(new Version(8, 2, 0)),
-                Optional.empty());
-        Path file = planner.run(new PlanRequest(PlanKind.UPGRADE_CAMPAIGN, snapshotId, List.of("lab-host1"),
-                new PlanLimits(1, 2, 4, 1024), CompatibilityPolicy.defaults(), Duration.ofSeconds(5),
-                plans.toString(), Optional.of(new PlanRequest.Campaign(target, 1, 0.1)), Optional.empty(), List.of()))
-                .planFile().orElseThrow();
+        Path file = planCampaignOfHost1ToQemu820();
         Plan plan = new PlanFile().read(file);
         try {
             CompletableFuture<ApplyOutcome> running = CompletableFuture.supplyAsync(() -> {
@@ -113,11 +72,6 @@ class LabApplyCampaignConfirmationTest {
             LabGuests.run(List.of(LabGuests.LAB_SH.toString(), "vary", "1", "--reset"), Duration.ofSeconds(120));
             plan.migrations().forEach(move -> LabGuests.moveBack(move.guest(), move.mode()));
         }
-    }
-
-    @AfterEach
-    void labIsAsFound() {
-        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
     }
 
     /** The run's id once lab-host1's upgrade awaits the operator (failing early if the run ended first). */

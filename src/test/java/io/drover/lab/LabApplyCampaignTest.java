@@ -3,35 +3,19 @@ package io.drover.lab;
 import static io.drover.lab.LabGuests.hostsRunning;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drover.compat.CompatibilityPolicy;
 import io.drover.execute.ApplyRun;
 import io.drover.execute.HostUpgrader;
 import io.drover.execute.MoveState;
-import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
-import io.drover.inventory.job.InventoryLauncher;
-import io.drover.model.UpgradeTarget;
-import io.drover.model.Version;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
-import io.drover.plan.PlanKind;
-import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
-import io.drover.plan.PlanRequest;
-import io.drover.plan.job.PlanLauncher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An upgrade campaign of lab-host1 applied on the real lab: its guests leave, then the hook step runs the configured
@@ -39,33 +23,13 @@ import org.springframework.test.context.ActiveProfiles;
  * 8.2.0), inventories the host again and records it UPGRADED only once it reports the target. The host is reset and
  * the guests moved back afterwards.
  */
-@Tag(LabFleet.TAG)
 @SpringBootTest(properties = "drover.apply.upgrade-command=lab/lab.sh vary \"$(echo {host} | sed s/lab-host//)\" "
         + "--qemu-version {qemu}")
-@ActiveProfiles("test")
-class LabApplyCampaignTest {
-
-    @Autowired
-    InventoryLauncher inventory;
-    @Autowired
-    PlanLauncher planner;
-    @Autowired
-    ApplyLauncher apply;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path plans;
+class LabApplyCampaignTest extends LabApplyFixture {
 
     @Test
     void aCampaignPhaseEmptiesItsHostThenRunsTheUpgradeCommandAndChecksTheNewVersion() throws Exception {
-        long snapshotId = inventory.run(LabFleet.fleetFile()).snapshotId().orElseThrow();
-        UpgradeTarget target = new UpgradeTarget(Optional.empty(), Optional.of(new Version(8, 2, 0)),
-                Optional.empty());
-        Path file = planner.run(new PlanRequest(PlanKind.UPGRADE_CAMPAIGN, snapshotId, List.of("lab-host1"),
-                new PlanLimits(1, 2, 4, 1024), CompatibilityPolicy.defaults(), Duration.ofSeconds(5),
-                plans.toString(), Optional.of(new PlanRequest.Campaign(target, 1, 0.1)), Optional.empty(), List.of()))
-                .planFile().orElseThrow();
+        Path file = planCampaignOfHost1ToQemu820();
         Plan plan = new PlanFile().read(file);
         assertThat(plan.phases()).extracting(PlanPhase::hostsToUpgrade).containsExactly(List.of("lab-host1"));
         try {
@@ -84,10 +48,5 @@ class LabApplyCampaignTest {
             LabGuests.run(List.of(LabGuests.LAB_SH.toString(), "vary", "1", "--reset"), Duration.ofSeconds(120));
             plan.migrations().forEach(move -> LabGuests.moveBack(move.guest(), move.mode()));
         }
-    }
-
-    @AfterEach
-    void labIsAsFound() {
-        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
     }
 }

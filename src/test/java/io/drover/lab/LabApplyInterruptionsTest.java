@@ -8,19 +8,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.cli.Main;
 import io.drover.execute.ApplyRun;
-import io.drover.execute.ApplyStore;
 import io.drover.execute.MoveExecutor;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
 import io.drover.execute.PlanRefusedException;
-import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
-import io.drover.inventory.job.InventoryLauncher;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
-import io.drover.plan.job.PlanLauncher;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,16 +29,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * {@code drover apply} interrupted on the real lab: paused and resumed, aborted by an operator from another Spring
@@ -50,27 +40,11 @@ import org.springframework.test.context.ActiveProfiles;
  * migrates, and the destination's libvirtd killed mid-migration. Every guest moved is moved back and everything a
  * failed migration left is removed, so the lab is left as found.
  */
-@Tag(LabFleet.TAG)
 @SpringBootTest
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabApplyInterruptionsTest {
+class LabApplyInterruptionsTest extends LabApplyFixture {
 
     private static final Duration MIGRATING_WITHIN = Duration.ofSeconds(120);
-
-    @Autowired
-    InventoryLauncher inventory;
-    @Autowired
-    PlanLauncher planner;
-    @Autowired
-    ApplyLauncher apply;
-    @Autowired
-    ApplyStore store;
-    @Autowired
-    DataSource dataSource;
-
-    @TempDir
-    Path plans;
 
     @Test
     void aPausedRunStartsNoNewMoveUntilResumedWhileItsRunningMigrationFinishes() throws Exception {
@@ -228,11 +202,6 @@ class LabApplyInterruptionsTest {
             }
             plan.migrations().forEach(move -> LabGuests.removeLeftovers(move.guest()));
         }
-    }
-
-    @AfterEach
-    void labIsAsFound() {
-        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package io.drover.lab;
 
-import static io.drover.lab.LabApplyTest.CrashHook;
 import static io.drover.lab.LabGuests.hostNumber;
 import static io.drover.lab.LabGuests.hostsRunning;
 import static io.drover.lab.LabGuests.moveBack;
@@ -9,29 +8,19 @@ import static io.drover.lab.LabGuests.virsh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.compat.MigrationMode;
-import io.drover.execute.ApplyStore;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
-import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
-import io.drover.inventory.job.InventoryLauncher;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
-import io.drover.plan.job.PlanLauncher;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@code drover apply --delete-source-disks} on the real lab: lab-local's image stays on lab-host1 while its block
@@ -39,36 +28,14 @@ import org.springframework.test.context.ActiveProfiles;
  * verified the move, and is recorded so that applying again never deletes what is at that path now. lab-shared
  * (shared storage) has nothing deleted.
  */
-@Tag(LabFleet.TAG)
 @SpringBootTest
-@ActiveProfiles("test")
-class LabApplySourceDisksTest {
+@Import(CrashHook.class)
+class LabApplySourceDisksTest extends LabApplyFixture {
 
     private static final String IMAGE = "/var/lib/libvirt/images/lab-local.qcow2";
 
-    @TestConfiguration
-    static class Hooks {
-        @Bean
-        CrashHook crashHook() {
-            return new CrashHook();
-        }
-    }
-
-    @Autowired
-    InventoryLauncher inventory;
-    @Autowired
-    PlanLauncher planner;
-    @Autowired
-    ApplyLauncher apply;
-    @Autowired
-    ApplyStore store;
     @Autowired
     CrashHook crash;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path plans;
 
     @Test
     void theSourceImageOfABlockCopyIsDeletedOnceVerifiedAndNeverTwice() throws Exception {
@@ -119,11 +86,6 @@ class LabApplySourceDisksTest {
             }
             plan.migrations().forEach(move -> moveBack(move.guest(), move.mode()));
         }
-    }
-
-    @AfterEach
-    void labIsAsFound() {
-        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
     }
 
     private static boolean imageOnHost1() {

@@ -12,14 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.compat.MigrationMode;
 import io.drover.execute.Applier;
-import io.drover.execute.ApplyHooks;
 import io.drover.execute.ApplyRun;
-import io.drover.execute.ApplyStore;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
-import io.drover.execute.job.ApplyLauncher;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
-import io.drover.inventory.job.InventoryLauncher;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
@@ -34,18 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.context.annotation.Import;
 
 /**
  * {@code drover apply} on the real lab: a drain of lab-host1 planned by the real planner (lab-shared live on shared
@@ -53,55 +43,13 @@ import org.springframework.test.context.ActiveProfiles;
  * MIGRATING checkpoint and the migration's end, resumed by applying the plan again; and a stale plan refused. Every
  * guest moved is moved back, so the lab is left as found.
  */
-@Tag(LabFleet.TAG)
 @SpringBootTest
-@ActiveProfiles("test")
+@Import(CrashHook.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabApplyTest {
+class LabApplyTest extends LabApplyFixture {
 
-    /** Stands for a process killed once the source runs the migration job: the migration goes on without it. */
-    static final class SimulatedCrash extends Error {
-        SimulatedCrash(String message) {
-            super(message);
-        }
-    }
-
-    /** Crashes the run once, when the migration of the armed guest has started. */
-    static final class CrashHook implements ApplyHooks {
-        volatile String guest;
-
-        @Override
-        public void migrationStarted(MoveRecord move) {
-            if (move.guest().equals(guest)) {
-                guest = null;
-                throw new SimulatedCrash("simulated kill while " + move.label() + " migrates");
-            }
-        }
-    }
-
-    @TestConfiguration
-    static class Hooks {
-        @Bean
-        CrashHook crashHook() {
-            return new CrashHook();
-        }
-    }
-
-    @Autowired
-    InventoryLauncher inventory;
-    @Autowired
-    PlanLauncher planner;
-    @Autowired
-    ApplyLauncher apply;
-    @Autowired
-    ApplyStore store;
     @Autowired
     CrashHook crash;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @TempDir
-    Path plans;
 
     @Test
     void drainsAHostEndToEndAndResumesAfterACrashWithoutMigratingTwice() throws Exception {
@@ -227,11 +175,6 @@ class LabApplyTest {
         } finally {
             plan.migrations().forEach(move -> moveBack(move.guest(), move.mode()));
         }
-    }
-
-    @AfterEach
-    void labIsAsFound() {
-        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------------------------

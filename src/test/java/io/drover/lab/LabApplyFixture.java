@@ -1,0 +1,67 @@
+package io.drover.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drover.compat.CompatibilityPolicy;
+import io.drover.execute.ApplyStore;
+import io.drover.execute.job.ApplyLauncher;
+import io.drover.inventory.job.InventoryLauncher;
+import io.drover.model.UpgradeTarget;
+import io.drover.model.Version;
+import io.drover.plan.PlanKind;
+import io.drover.plan.PlanLimits;
+import io.drover.plan.PlanRequest;
+import io.drover.plan.job.PlanLauncher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What every lab test of {@code drover apply} starts from: the three stages' launchers on the test database, a
+ * directory for plan files, and the promise to leave every lab guest where {@code lab.sh} put it. Subclasses carry
+ * their own {@code @SpringBootTest} properties.
+ */
+@Tag(LabFleet.TAG)
+@ActiveProfiles("test")
+abstract class LabApplyFixture {
+
+    @Autowired
+    InventoryLauncher inventory;
+    @Autowired
+    PlanLauncher planner;
+    @Autowired
+    ApplyLauncher apply;
+    @Autowired
+    ApplyStore store;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @TempDir
+    Path plans;
+
+    /** Inventories the lab and plans an upgrade campaign of lab-host1 alone to QEMU 8.2.0 (its guests leave first). */
+    Path planCampaignOfHost1ToQemu820() throws Exception {
+        long snapshotId = inventory.run(LabFleet.fleetFile()).snapshotId().orElseThrow();
+        UpgradeTarget target = new UpgradeTarget(Optional.empty(), Optional.of(new Version(8, 2, 0)),
+                Optional.empty());
+        return planner.run(new PlanRequest(PlanKind.UPGRADE_CAMPAIGN, snapshotId, List.of("lab-host1"),
+                new PlanLimits(1, 2, 4, 1024), CompatibilityPolicy.defaults(), Duration.ofSeconds(5),
+                plans.toString(), Optional.of(new PlanRequest.Campaign(target, 1, 0.1)), Optional.empty(), List.of()))
+                .planFile().orElseThrow();
+    }
+
+    @AfterEach
+    void labIsAsFound() {
+        assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();
+    }
+}
