@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -195,9 +196,11 @@ public class Applier {
         WaveRunner runner = new WaveRunner(movePool, properties.pollInterval());
         Map<String, List<MoveRecord>> waves = store.moves(runId).stream().collect(Collectors.groupingBy(
                 move -> move.phase() + "/" + move.wave(), LinkedHashMap::new, Collectors.toList()));
-        Runnable cleanUpSources = deleteSourceDisks || properties.deleteSourceDisks()
-                ? () -> cleanUpSources(runId, plan, planSnapshot) : () -> { };
-        cleanUpSources.run();
+        // Moves an earlier run verified first, then each wave's own once it is done: each move is looked at once.
+        Map<String, String> sourceUris = uris(planSnapshot, PlanPreflight.hostsInvolved(plan));
+        Consumer<List<MoveRecord>> cleanUpSources = deleteSourceDisks || properties.deleteSourceDisks()
+                ? moves -> cleanUpSources(moves, planned, planSnapshot, sourceUris) : moves -> { };
+        cleanUpSources.accept(store.moves(runId));
         Optional<String> upgradeFailure = Optional.empty();
         phases:
         for (PlanPhase phase : plan.phases()) {
@@ -249,7 +252,7 @@ public class Applier {
                         failures.incrementAndGet();
                     }
                 }
-                cleanUpSources.run();
+                cleanUpSources.accept(done);
             }
             if (!phase.hostsToUpgrade().isEmpty() && plan.upgradeTo().isPresent()) {
                 // a host is upgraded only once its phase emptied it, and later phases need it upgraded
@@ -285,11 +288,10 @@ public class Applier {
         return status;
     }
 
-    /** The source disks of every verified block copy of the run that no run has dealt with yet. */
-    private void cleanUpSources(long runId, Plan plan, FleetSnapshot planSnapshot) {
-        List<PlannedMigration> planned = plan.migrations().toList();
-        Map<String, String> uris = uris(planSnapshot, PlanPreflight.hostsInvolved(plan));
-        for (MoveRecord move : store.moves(runId)) {
+    /** The source disks of these moves' verified block copies that no run has dealt with yet. */
+    private void cleanUpSources(List<MoveRecord> moves, List<PlannedMigration> planned, FleetSnapshot planSnapshot,
+            Map<String, String> uris) {
+        for (MoveRecord move : moves) {
             PlannedMigration planMove = planned.get(move.seq());
             if (move.state() == MoveState.VERIFIED && planMove.mode().copiesStorage()) {
                 cleaner.cleanUp(move, guest(planSnapshot, move.guestUuid()), planMove.copyDisks(),
