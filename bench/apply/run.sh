@@ -15,6 +15,8 @@
 #   ROUNDS=3 BANDWIDTH=8 bench/apply/run.sh
 #   DRAIN=1 BANDWIDTH=16 bench/apply/run.sh   # lab-host1: lab-shared dirties 8 MiB/s, it needs 16 MiB/s or more
 #   DROVER_JAVA_OPTS=-XX:TieredStopAtLevel=1 bench/apply/run.sh   # Drover's JVM on C1 alone
+#   FRESH_HISTORY=1 bench/apply/run.sh   # start from an empty database: round 1's plan has no migration history,
+#                                        # so it estimates from memory size; later rounds from what round 1 sent
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-2}
@@ -28,6 +30,7 @@ STAMP=$(date -u +%Y%m%d-%H%M%S)
 LOG=$OUT/run-$STAMP
 mkdir -p "$LOG/plans"
 export DROVER_HOME=$PWD/$OUT/home
+[[ -z ${FRESH_HISTORY:-} ]] || rm -rf "$DROVER_HOME"
 export DROVER_LAB_DIR=${DROVER_LAB_DIR:-/var/tmp/drover-lab}
 FLEET=$DROVER_LAB_DIR/fleet.yaml
 
@@ -115,8 +118,8 @@ RESULTS=$OUT/results-$STAMP.md
     echo "$ROUNDS rounds: drain of lab-host$DRAIN (${#GUESTS[@]} guests: ${GUESTS[*]}), $MAX_CONCURRENT at once, $BANDWIDTH MiB/s"
     echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg); DROVER_JAVA_OPTS=${DROVER_JAVA_OPTS:-}"
     echo
-    echo "| round | drover apply s | dry run s | apply - dry run s | virsh loop s | (apply - dry run) / loop | apply / loop | plan estimate s | load |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| round | drover apply s | dry run s | apply - dry run s | virsh loop s | (apply - dry run) / loop | apply / loop | plan estimate s | drover waves took s | estimate / took | load |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } >"$RESULTS"
 MIGRATIONS=$LOG/migrations.tsv
 WAVES=$LOG/waves.tsv
@@ -139,8 +142,10 @@ for round in $(seq 1 "$ROUNDS"); do
         "$LOG/apply-$round.log" >>"$MIGRATIONS"
     # the per-wave table: WAVE MOVES ESTIMATED(n s) TOOK(n s) BEFORE IT(n s | -)
     declare -A drover_took=() drover_before=()
+    took_all=0
     while read -r w _ _ _ took _ before _; do
         drover_took[$w]=$took; drover_before[$w]=$before
+        took_all=$(awk -v a="$took_all" -v b="$took" 'BEGIN {print a + b}')
     done < <(awk '/^WAVE +MOVES/ {on = 1; next} on && NF >= 5' "$LOG/apply-$round.log")
     all_home "${GUESTS[@]}"
 
@@ -170,9 +175,9 @@ for round in $(seq 1 "$ROUNDS"); do
     loop=$(since "$t")
     all_home "${GUESTS[@]}"
 
-    awk -v r="$round" -v a="$applied" -v d="$dry" -v l="$loop" -v e="$estimate" -v ld="$load" 'BEGIN {
-        printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s |\n", r, a, d, a - d, l, (a - d) / l, a / l, e, ld }' \
-        >>"$RESULTS"
+    awk -v r="$round" -v a="$applied" -v d="$dry" -v l="$loop" -v e="$estimate" -v w="$took_all" -v ld="$load" 'BEGIN {
+        printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %.2f | %s |\n", r, a, d, a - d, l, (a - d) / l,
+            a / l, e, w, e / w, ld }' >>"$RESULTS"
 done
 {
     echo

@@ -47,11 +47,13 @@ final class PlanReport {
             for (MigrationWave wave : phase.waves()) {
                 out.printf("%nWave %d (%d migrations, est. %s)%n", wave.number(), wave.migrations().size(),
                         Durations.human(wave.estimatedDuration()));
-                TextTable table = new TextTable("GUEST", "FROM", "TO", "MODE", "MEMORY", "EST.", "RISKS");
+                TextTable table = new TextTable("GUEST", "FROM", "TO", "MODE", "MEMORY", "TO SEND", "EST.",
+                        "RISKS");
                 for (PlannedMigration move : wave.migrations()) {
                     table.row(move.guest(), move.source(), move.destination(), move.mode().label()
                             + (move.copyDisks().isEmpty() ? "" : " " + move.copyDisks()), move.memory(),
-                            Durations.human(move.estimatedDuration()), move.risks().size());
+                            move.memorySent().plus(move.diskCopy()), Durations.human(move.estimatedDuration()),
+                            move.risks().size());
                 }
                 table.print(out);
             }

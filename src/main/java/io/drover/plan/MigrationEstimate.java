@@ -12,20 +12,29 @@ import java.util.List;
 /**
  * What a migration moves and how long it is expected to take: libvirt starting the destination QEMU and
  * handshaking (about 1.5 s measured in the lab, rounded up to 2 s), then the block copy of its local disks, then
- * the guest's memory at the expected bandwidth plus a fifth for pages dirtied while the first pass runs (the dirty
- * rate is not known before a migration starts). Disks whose size the snapshot does not know count nothing.
+ * the memory it is expected to send, at the expected bandwidth. Disks whose size the snapshot does not know count
+ * nothing.
  */
 public final class MigrationEstimate {
 
     static final Duration SETUP = Duration.ofSeconds(2);
-    static final double DIRTY_PAGE_FACTOR = 1.2;
 
     private MigrationEstimate() {
     }
 
-    public static Duration of(ByteSize memory, ByteSize diskCopy, long bandwidthMiBs) {
-        double seconds = (diskCopy.toMiB() + memory.toMiB() * DIRTY_PAGE_FACTOR) / bandwidthMiBs;
+    public static Duration of(ByteSize memorySent, ByteSize diskCopy, long bandwidthMiBs) {
+        double seconds = (double) (diskCopy.bytes() + memorySent.bytes()) / ByteSize.ofMiB(bandwidthMiBs).bytes();
         return SETUP.plusMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * The memory a migration of the guest is expected to send: what its last migration sent when known, else all
+     * of its memory plus a fifth for pages dirtied while the first pass runs (the dirty rate is not known before a
+     * migration starts).
+     */
+    public static ByteSize memorySent(Guest guest, TransferHistory history) {
+        return history.lastTransfer(guest).map(TransferHistory.Observed::memorySent)
+                .orElseGet(() -> guest.memory().plus(new ByteSize(guest.memory().bytes() / 5)));
     }
 
     /**

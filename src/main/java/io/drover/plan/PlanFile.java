@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PlanFile {
 
-    public static final String FORMAT = "drover-plan/3";
+    public static final String FORMAT = "drover-plan/4";
     private static final String HASH_PREFIX = "sha256:";
 
     private final JsonMapper json = ModelJson.mapper();

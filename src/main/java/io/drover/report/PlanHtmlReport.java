@@ -37,7 +37,8 @@ public final class PlanHtmlReport {
         }
         page.element("h2", "", "Schedule (estimated)");
         page.element("p", "note", "Waves run one after another; the moves of a wave run together within the plan's "
-                + "limits. Durations are estimates: setup plus memory × 1.2 at " + plan.limits().bandwidthMiBs()
+                + "limits. Durations are estimates: setup plus the disk copy and the memory expected to be sent (what "
+                + "the guest's last migration sent, else its memory × 1.2) at " + plan.limits().bandwidthMiBs()
                 + " MiB/s.");
         page.raw("<div class=\"chart\">\n").raw(gantt(plan).toSvg()).raw("</div>\n");
         page.element("h2", "", "Host capacity");

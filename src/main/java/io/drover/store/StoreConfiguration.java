@@ -24,4 +24,9 @@ public class StoreConfiguration {
     PlanStore planStore(JdbcTemplate jdbc) {
         return new PlanStore(jdbc);
     }
+
+    @Bean
+    TransferHistoryStore transferHistoryStore(JdbcTemplate jdbc) {
+        return new TransferHistoryStore(jdbc);
+    }
 }

@@ -9,6 +9,7 @@ import io.drover.model.UpgradeTarget;
 import io.drover.model.Version;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.campaign.CampaignPlanner;
 import io.drover.plan.check.PlanChecker;
 import io.drover.plan.solver.PlacementSolver;
@@ -45,7 +46,7 @@ public final class CampaignBenchmark {
         UpgradeTarget target = new UpgradeTarget(Optional.of(Version.parse("10.0.0")),
                 Optional.of(Version.parse("9.9.0")), Optional.empty());
         CampaignPlanner planner = new CampaignPlanner(CpuMap.loadDefault(), PlanLimits.DEFAULTS,
-                new PlacementSolver(settings), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                new PlacementSolver(settings), TransferHistory.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
 
         long start = System.nanoTime();
         Plan plan = planner.plan(snapshot, CompatibilityPolicy.defaults(), all, target, batch, headroom);

@@ -3,8 +3,8 @@ package io.drover.bench;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CompatibilityPolicy;
-import io.drover.compat.FleetLoad;
 import io.drover.compat.CpuMap;
+import io.drover.compat.FleetLoad;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
 import io.drover.model.Host;
@@ -14,6 +14,7 @@ import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.drain.DrainPlanner;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
@@ -119,7 +120,7 @@ public final class DrainBenchmark {
         System.gc();
         resetHeapPeaks();
         DrainPlanner planner = new DrainPlanner(prepared.engine(), limits, new PlacementSolver(settings),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
+                TransferHistory.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
         long start = System.nanoTime();
         Plan plan = planner.plan(prepared.drained());
         double seconds = (System.nanoTime() - start) / 1e9;

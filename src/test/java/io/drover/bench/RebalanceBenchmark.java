@@ -13,6 +13,7 @@ import io.drover.plan.AntiAffinity;
 import io.drover.plan.AntiAffinityGroup;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.check.PlanChecker;
 import io.drover.plan.rebalance.RebalancePlanner;
 import io.drover.plan.solver.PlacementSolver;
@@ -83,7 +84,7 @@ public final class RebalanceBenchmark {
 
         long start = System.nanoTime();
         Plan plan = new RebalancePlanner(engine, PlanLimits.DEFAULTS, new PlacementSolver(settings),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).plan(hosts, maxLoad, Optional.empty(), antiAffinity);
+                TransferHistory.NONE, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)).plan(hosts, maxLoad, Optional.empty(), antiAffinity);
         double droverSeconds = (System.nanoTime() - start) / 1e9;
         Map<UUID, String> droverMoves = new HashMap<>();
         plan.migrations().forEach(move -> droverMoves.put(move.uuid(), move.destination()));

@@ -13,8 +13,10 @@ import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.store.PlanStore;
 import io.drover.store.SnapshotStore;
+import io.drover.store.TransferHistoryStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,16 +43,24 @@ class ApplyStoreTest {
     @Autowired
     PlanStore plans;
 
+    @Autowired
+    TransferHistoryStore transfers;
+
     private Plan recordedPlan() {
+        return recordedPlan(UUID.randomUUID(), UUID.randomUUID());
+    }
+
+    /** vm-a and vm-b in wave 1, vm-c in wave 2. */
+    private Plan recordedPlan(UUID vmA, UUID vmB) {
         long snapshotId = snapshots.open("test", List.of(), null);
         Instant now = Instant.now();
-        PlannedMigration first = new PlannedMigration("vm-a", UUID.randomUUID(), "h1", "h2", MigrationMode.LIVE,
-                List.of(), ByteSize.ofMiB(512), ByteSize.ZERO, 1, Duration.ofSeconds(3), List.of());
-        PlannedMigration second = new PlannedMigration("vm-b", UUID.randomUUID(), "h1", "h3",
-                MigrationMode.LIVE_BLOCK_ALL, List.of("vda"), ByteSize.ofMiB(256), ByteSize.ZERO, 1, Duration.ofSeconds(5),
+        PlannedMigration first = new PlannedMigration("vm-a", vmA, "h1", "h2", MigrationMode.LIVE,
+                List.of(), ByteSize.ofMiB(512), ByteSize.ZERO, 1, ByteSize.ZERO, Duration.ofSeconds(3), List.of());
+        PlannedMigration second = new PlannedMigration("vm-b", vmB, "h1", "h3", MigrationMode.LIVE_BLOCK_ALL,
+                List.of("vda"), ByteSize.ofMiB(256), ByteSize.ZERO, 1, ByteSize.ZERO, Duration.ofSeconds(5),
                 List.of());
         PlannedMigration third = new PlannedMigration("vm-c", UUID.randomUUID(), "h1", "h2", MigrationMode.LIVE,
-                List.of(), ByteSize.ofMiB(128), ByteSize.ZERO, 1, Duration.ofSeconds(2), List.of());
+                List.of(), ByteSize.ofMiB(128), ByteSize.ZERO, 1, ByteSize.ZERO, Duration.ofSeconds(2), List.of());
         Plan plan = new Plan("drain-" + snapshotId + "-" + UUID.randomUUID(), PlanKind.DRAIN, snapshotId, now,
                 List.of("h1"), PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(), Optional.empty(),
                 List.of(new PlanPhase(1, List.of("h1"), List.of(), List.of(new MigrationWave(1, List.of(first,
@@ -192,5 +202,46 @@ class ApplyStoreTest {
         assertThatThrownBy(() -> store.transition(ok, MoveState.MIGRATING, "second worker"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("another worker changed it");
         assertThat(store.move(run.id(), 2).attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void planningExpectsEachGuestToSendWhatItsLastVerifiedMigrationSent() {
+        UUID vmA = UUID.randomUUID();
+        UUID vmB = UUID.randomUUID();
+        Plan earlier = recordedPlan(vmA, vmB);
+        ApplyRun first = store.openRun(earlier, new PlanFile().contentHash(earlier), "f", null);
+        verify(store.moves(first.id()).get(0), "400");
+        MoveRecord failing = migrating(store.moves(first.id()).get(1));
+        store.saveJobStats(failing, completedStats("300"));
+        store.transition(failing, MoveState.FAILED, "destination died");
+        Plan later = recordedPlan(vmA, vmB);
+        ApplyRun second = store.openRun(later, new PlanFile().contentHash(later), "f", null);
+        verify(store.moves(second.id()).get(0), "100");
+
+        TransferHistory history = transfers.lastTransfers();
+
+        assertThat(history.lastTransfers().get(vmA)).satisfies(observed -> {
+            assertThat(observed.memorySent()).isEqualTo(ByteSize.ofMiB(100));
+            assertThat(observed.memoryTotal()).isEqualTo(ByteSize.ofMiB(520));
+            assertThat(observed.runId()).isEqualTo(second.id());
+        });
+        assertThat(history.lastTransfers()).as("a failed migration is no measure").doesNotContainKey(vmB);
+    }
+
+    private MoveRecord migrating(MoveRecord move) {
+        return store.transition(store.transition(move, MoveState.PREFLIGHT_OK, "ok"), MoveState.MIGRATING, "go");
+    }
+
+    private void verify(MoveRecord move, String memorySentMiB) {
+        MoveRecord running = migrating(move);
+        store.saveJobStats(running, completedStats(memorySentMiB));
+        store.transition(running, MoveState.VERIFIED, "running on h2 only");
+    }
+
+    /** What a destination reports of a completed migration of a 520 MiB (QEMU's count) guest. */
+    private static Map<String, String> completedStats(String memorySentMiB) {
+        long sent = ByteSize.ofMiB(Long.parseLong(memorySentMiB)).bytes();
+        return Map.of("type", "3", "time_elapsed", "25000", "downtime", "40", "memory_total",
+                String.valueOf(ByteSize.ofMiB(520).bytes()), "memory_transferred", String.valueOf(sent));
     }
 }

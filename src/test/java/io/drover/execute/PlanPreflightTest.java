@@ -23,7 +23,7 @@ class PlanPreflightTest {
 
     private static Plan plan(PlanKind kind, List<String> hosts, Optional<Rebalance> rebalance) {
         PlannedMigration move = new PlannedMigration("web-1", UUID.randomUUID(), "kvm-2", "kvm-3", MigrationMode.LIVE,
-                List.of(), ByteSize.ofMiB(1280), ByteSize.ZERO, 1, Duration.ofSeconds(3), List.of());
+                List.of(), ByteSize.ofMiB(1280), ByteSize.ZERO, 1, ByteSize.ZERO, Duration.ofSeconds(3), List.of());
         return new Plan("test", kind, 1, Instant.EPOCH, hosts, PlanLimits.DEFAULTS, CompatibilityPolicy.defaults(),
                 Optional.empty(), List.of(new PlanPhase(1, List.of(), List.of(), List.of(new MigrationWave(1,
                         List.of(move))))), List.of(), rebalance, List.of());

@@ -13,7 +13,7 @@ class LoadReplayTest {
 
     private static PlannedMigration move(String source, String destination, long memoryMiB, int vcpus) {
         return new PlannedMigration("vm", UUID.randomUUID(), source, destination, MigrationMode.LIVE, List.of(),
-                ByteSize.ofMiB(memoryMiB), ByteSize.ZERO, vcpus, Duration.ofSeconds(3), List.of());
+                ByteSize.ofMiB(memoryMiB), ByteSize.ZERO, vcpus, ByteSize.ZERO, Duration.ofSeconds(3), List.of());
     }
 
     @Test

@@ -12,8 +12,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class MigrationEstimateTest {
@@ -46,9 +49,33 @@ class MigrationEstimateTest {
     }
 
     @Test
-    void theEstimateAddsTheDiskCopyToTheMemoryPasses() {
-        // 2 s setup + (512 MiB of disk + 1,024 MiB × 1.2) at 256 MiB/s = 2 s + 6.8 s
-        assertThat(MigrationEstimate.of(ByteSize.ofMiB(1024), ByteSize.ofMiB(512), 256))
+    void theEstimateAddsTheDiskCopyToTheMemorySent() {
+        // 2 s setup + (512 MiB of disk + 1,228.8 MiB of memory) at 256 MiB/s = 2 s + 6.8 s
+        assertThat(MigrationEstimate.of(new ByteSize(ByteSize.ofMiB(1024).bytes() * 6 / 5), ByteSize.ofMiB(512), 256))
                 .isEqualTo(Duration.ofMillis(8_800));
+    }
+
+    @Test
+    void aGuestNeverMigratedIsExpectedToSendAllItsMemoryPlusAFifth() throws IOException {
+        Guest guest = web01(); // 64 MiB
+
+        assertThat(MigrationEstimate.memorySent(guest, TransferHistory.NONE))
+                .isEqualTo(new ByteSize(ByteSize.ofMiB(64).bytes() + ByteSize.ofMiB(64).bytes() / 5));
+    }
+
+    @Test
+    void aGuestIsExpectedToSendWhatItsLastMigrationSentUnlessItHasGrownSince() throws IOException {
+        Guest guest = web01(); // 64 MiB
+        TransferHistory.Observed quiet = new TransferHistory.Observed(ByteSize.ofMiB(30),
+                ByteSize.ofMiB(64 + 8), Instant.parse("2026-11-26T05:00:00Z"), 7);
+        TransferHistory.Observed whenSmaller = new TransferHistory.Observed(ByteSize.ofMiB(30),
+                ByteSize.ofMiB(32 + 8), Instant.parse("2026-11-26T05:00:00Z"), 7);
+
+        assertThat(MigrationEstimate.memorySent(guest, new TransferHistory(Map.of(guest.uuid(), quiet))))
+                .isEqualTo(ByteSize.ofMiB(30));
+        assertThat(MigrationEstimate.memorySent(guest, new TransferHistory(Map.of(guest.uuid(), whenSmaller))))
+                .isEqualTo(new ByteSize(ByteSize.ofMiB(64).bytes() + ByteSize.ofMiB(64).bytes() / 5));
+        assertThat(MigrationEstimate.memorySent(guest, new TransferHistory(Map.of(UUID.randomUUID(), quiet))))
+                .isEqualTo(new ByteSize(ByteSize.ofMiB(64).bytes() + ByteSize.ofMiB(64).bytes() / 5));
     }
 }

@@ -25,7 +25,7 @@ class PlanFileTest {
             List.of(new PlanPhase(1, List.of("kvm-1"), List.of(), List.of(new MigrationWave(1, List.of(new PlannedMigration("web-1",
                     UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e193f"), "kvm-1", "kvm-2",
                     MigrationMode.LIVE_BLOCK_ALL, List.of("vda"), ByteSize.ofMiB(1280), ByteSize.ofMiB(2048), 2,
-                    Duration.ofMillis(3500),
+                    ByteSize.ZERO, Duration.ofMillis(3500),
                     List.of("memory-transfer: slow"))))))),
             List.of(new BlockedGuest("db-1", UUID.fromString("6695eb01-f6a4-8304-79aa-97f2502e1940"), "kvm-1",
                     List.of(new BlockReason("disk-cache", "vda uses cache writeback", "set cache='none'")))),
@@ -43,7 +43,7 @@ class PlanFileTest {
 
         assertThat(planFile.read(file)).isEqualTo(PLAN);
         assertThat(hash).startsWith("sha256:").hasSize(7 + 64);
-        assertThat(Files.readString(file)).contains("\"format\" : \"drover-plan/3\"", "\"contentHash\" : \"" + hash);
+        assertThat(Files.readString(file)).contains("\"format\" : \"drover-plan/4\"", "\"contentHash\" : \"" + hash);
     }
 
     @Test
@@ -63,6 +63,6 @@ class PlanFileTest {
         Path file = Files.writeString(dir.resolve("x.json"), "{\"format\": \"drover-snapshot/1\"}");
 
         assertThatThrownBy(() -> planFile.read(file)).isInstanceOf(PlanFileException.class)
-                .hasMessage(file + ": not a drover-plan/3 plan (format 'drover-snapshot/1')");
+                .hasMessage(file + ": not a drover-plan/4 plan (format 'drover-snapshot/1')");
     }
 }

@@ -31,7 +31,7 @@ class HostLoadsTest {
                 Fixtures.host("kvm-1").capacity(8, ByteSize.ofGiB(16)).guest(guest).build(),
                 Fixtures.host("kvm-2").capacity(4, ByteSize.ofGiB(8)).build());
         PlannedMigration move = new PlannedMigration(guest.name(), guest.uuid(), "kvm-1", "kvm-2", MigrationMode.LIVE,
-                List.of(), new ByteSize(demand), ByteSize.ZERO, guest.vcpus(), Duration.ofSeconds(3), List.of());
+                List.of(), new ByteSize(demand), ByteSize.ZERO, guest.vcpus(), ByteSize.ZERO, Duration.ofSeconds(3), List.of());
         Plan plan = new Plan("drain-1-x", PlanKind.DRAIN, 1, Instant.EPOCH, List.of("kvm-1"), PlanLimits.DEFAULTS,
                 CompatibilityPolicy.defaults(), Optional.empty(), List.of(new PlanPhase(1, List.of("kvm-1"),
                         List.of(), List.of(new MigrationWave(1, List.of(move))))), List.of(), Optional.empty(),

@@ -39,7 +39,7 @@ final class ReportFixtures {
     static PlannedMigration move(String guest, String source, String destination, long mib, int vcpus) {
         return new PlannedMigration(guest, UUID.nameUUIDFromBytes(guest.getBytes(StandardCharsets.UTF_8)), source,
                 destination, MigrationMode.LIVE, List.of(), ByteSize.ofMiB(mib), ByteSize.ZERO, vcpus,
-                Duration.ofMillis(2000 + mib), List.of());
+                ByteSize.ZERO, Duration.ofMillis(2000 + mib), List.of());
     }
 
     /** Phase 1 empties kvm-3 (two waves), phase 2 empties kvm-1 (one wave); one guest is blocked. */

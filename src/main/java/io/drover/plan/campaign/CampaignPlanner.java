@@ -13,6 +13,7 @@ import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.drain.HostEmptier;
 import io.drover.plan.solver.PlacementSolver;
 import java.time.Clock;
@@ -44,12 +45,15 @@ public final class CampaignPlanner {
     private final CpuMap cpuMap;
     private final PlanLimits limits;
     private final PlacementSolver solver;
+    private final TransferHistory history;
     private final Clock clock;
 
-    public CampaignPlanner(CpuMap cpuMap, PlanLimits limits, PlacementSolver solver, Clock clock) {
+    public CampaignPlanner(CpuMap cpuMap, PlanLimits limits, PlacementSolver solver,
+            TransferHistory history, Clock clock) {
         this.cpuMap = cpuMap;
         this.limits = limits;
         this.solver = solver;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -75,7 +79,7 @@ public final class CampaignPlanner {
                 "snapshot " + snapshot.id() + " has no host '" + host + "'")));
         Set<String> pending = new LinkedHashSet<>(hostsToUpgrade);
         FleetSnapshot fleet = snapshot;
-        HostEmptier emptier = new HostEmptier(limits, solver, antiAffinity);
+        HostEmptier emptier = new HostEmptier(limits, solver, antiAffinity, history);
         List<PlanPhase> phases = new ArrayList<>();
         List<BlockedGuest> blocked = new ArrayList<>();
         int nextWave = 1;

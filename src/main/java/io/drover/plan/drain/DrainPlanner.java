@@ -7,6 +7,7 @@ import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.solver.PlacementSolver;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +25,15 @@ public final class DrainPlanner {
     private final CompatibilityEngine engine;
     private final PlanLimits limits;
     private final PlacementSolver solver;
+    private final TransferHistory history;
     private final Clock clock;
 
-    public DrainPlanner(CompatibilityEngine engine, PlanLimits limits, PlacementSolver solver, Clock clock) {
+    public DrainPlanner(CompatibilityEngine engine, PlanLimits limits, PlacementSolver solver,
+            TransferHistory history, Clock clock) {
         this.engine = engine;
         this.limits = limits;
         this.solver = solver;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -40,7 +44,7 @@ public final class DrainPlanner {
     /** A drain that keeps the guests of every anti-affinity group on distinct hosts. */
     public Plan plan(List<String> hostsToEmpty, AntiAffinity antiAffinity) {
         FleetIndex fleet = engine.fleet();
-        HostEmptier.Emptying emptying = new HostEmptier(limits, solver, antiAffinity)
+        HostEmptier.Emptying emptying = new HostEmptier(limits, solver, antiAffinity, history)
                 .empty(engine, Set.copyOf(hostsToEmpty), Set.of(), 1);
         Instant now = clock.instant();
         return new Plan(Plan.id(PlanKind.DRAIN, fleet.snapshot().id(), now), PlanKind.DRAIN, fleet.snapshot().id(),

@@ -8,6 +8,7 @@ import io.drover.plan.BlockReason;
 import io.drover.plan.BlockedGuest;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.PlanLimits;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.model.GuestPlacement;
 import io.drover.plan.model.PlacementSolution;
 import io.drover.plan.solver.PlacementSolver;
@@ -27,11 +28,14 @@ public final class HostEmptier {
     private final PlanLimits limits;
     private final PlacementSolver solver;
     private final AntiAffinity antiAffinity;
+    private final TransferHistory history;
 
-    public HostEmptier(PlanLimits limits, PlacementSolver solver, AntiAffinity antiAffinity) {
+    public HostEmptier(PlanLimits limits, PlacementSolver solver, AntiAffinity antiAffinity,
+            TransferHistory history) {
         this.limits = limits;
         this.solver = solver;
         this.antiAffinity = antiAffinity;
+        this.history = history;
     }
 
     /** The waves that empty {@code hosts}, numbered from {@code firstWave}, and the guests left blocked. */
@@ -63,7 +67,7 @@ public final class HostEmptier {
                 blocked.add(blockedGuest(engine, placement, BlockReasons.of(engine, placement, kept)));
             }
         }
-        MoveOrder.Ordered ordered = new MoveOrder(engine, limits).order(moved, antiAffinity, firstWave);
+        MoveOrder.Ordered ordered = new MoveOrder(engine, limits, history).order(moved, antiAffinity, firstWave);
         blocked.addAll(ordered.unscheduled());
         blocked.sort(Comparator.comparing(BlockedGuest::host).thenComparing(BlockedGuest::guest));
         return new Emptying(ordered.waves(), blocked);

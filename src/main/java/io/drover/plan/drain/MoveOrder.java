@@ -1,8 +1,8 @@
 package io.drover.plan.drain;
 
 import io.drover.compat.CompatibilityEngine;
-import io.drover.compat.MigrationMode;
 import io.drover.compat.FleetIndex;
+import io.drover.compat.MigrationMode;
 import io.drover.compat.Verdict;
 import io.drover.model.ByteSize;
 import io.drover.model.Guest;
@@ -14,6 +14,7 @@ import io.drover.plan.MigrationEstimate;
 import io.drover.plan.MigrationWave;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.model.GuestPlacement;
 import io.drover.plan.wave.GroupPresence;
 import io.drover.plan.wave.HostRoom;
@@ -32,10 +33,12 @@ public final class MoveOrder {
 
     private final CompatibilityEngine engine;
     private final PlanLimits limits;
+    private final TransferHistory history;
 
-    public MoveOrder(CompatibilityEngine engine, PlanLimits limits) {
+    public MoveOrder(CompatibilityEngine engine, PlanLimits limits, TransferHistory history) {
         this.engine = engine;
         this.limits = limits;
+        this.history = history;
     }
 
     /** The waves, numbered from {@code firstWave}, and the moves none of them could take. */
@@ -53,9 +56,10 @@ public final class MoveOrder {
         Verdict verdict = engine.check(guest, engine.hostId(placement.getTarget().getName()));
         MigrationMode mode = verdict.mode().orElseThrow();
         ByteSize diskCopy = MigrationEstimate.diskCopy(facts, mode, verdict.copyDisks());
+        ByteSize memorySent = MigrationEstimate.memorySent(facts, history);
         return new PlannedMigration(facts.name(), facts.uuid(), placement.getOrigin().getName(),
                 placement.getTarget().getName(), mode, verdict.copyDisks(), ByteSize.ofMiB(placement.getMemoryMiB()),
-                diskCopy, facts.vcpus(), MigrationEstimate.of(facts.memory(), diskCopy, limits.bandwidthMiBs()),
+                diskCopy, facts.vcpus(), memorySent, MigrationEstimate.of(memorySent, diskCopy, limits.bandwidthMiBs()),
                 verdict.risks().stream().map(risk -> risk.ruleId() + ": " + risk.reason()).toList());
     }
 

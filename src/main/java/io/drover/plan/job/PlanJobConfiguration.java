@@ -12,6 +12,7 @@ import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanRequest;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.campaign.CampaignPlanner;
 import io.drover.plan.drain.DrainPlanner;
 import io.drover.plan.rebalance.RebalancePlanner;
@@ -19,6 +20,7 @@ import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
 import io.drover.store.PlanStore;
 import io.drover.store.SnapshotStore;
+import io.drover.store.TransferHistoryStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +55,8 @@ public class PlanJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet makePlanTasklet(SnapshotStore snapshots, PlanStore plans, DroverMetrics metrics,
+    Tasklet makePlanTasklet(SnapshotStore snapshots, PlanStore plans, TransferHistoryStore transfers,
+            DroverMetrics metrics,
             @Value("${drover.cpu-map}") Path cpuMapDirectory,
             @Value("#{jobParameters['" + REQUEST_ID + "']}") Long requestId) {
         return (contribution, chunkContext) -> {
@@ -61,7 +64,7 @@ public class PlanJobConfiguration {
             FleetSnapshot snapshot = snapshots.load(request.snapshotId()).orElseThrow(() ->
                     new IllegalArgumentException("no complete snapshot with id " + request.snapshotId()));
             long started = System.nanoTime();
-            Plan plan = plan(request, snapshot, CpuMap.load(cpuMapDirectory));
+            Plan plan = plan(request, snapshot, CpuMap.load(cpuMapDirectory), transfers.lastTransfers());
             metrics.planMade(request.kind().name(), Duration.ofNanos(System.nanoTime() - started),
                     plan.migrations().count(), plan.blocked().size());
             Path file = Path.of(request.outputDirectory()).resolve(plan.id() + ".plan.json");
@@ -74,16 +77,16 @@ public class PlanJobConfiguration {
         };
     }
 
-    private static Plan plan(PlanRequest request, FleetSnapshot snapshot, CpuMap cpuMap) {
+    private static Plan plan(PlanRequest request, FleetSnapshot snapshot, CpuMap cpuMap, TransferHistory history) {
         AntiAffinity antiAffinity = new AntiAffinity(request.antiAffinity());
         PlacementSolver solver = solver(request.timeLimit());
         if (request.kind() == PlanKind.DRAIN) {
             return new DrainPlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(),
-                    solver, Clock.systemUTC()).plan(HostSelector.select(snapshot, request.hosts()), antiAffinity);
+                    solver, history, Clock.systemUTC()).plan(HostSelector.select(snapshot, request.hosts()), antiAffinity);
         }
         if (request.kind() == PlanKind.UPGRADE_CAMPAIGN) {
             PlanRequest.Campaign campaign = request.campaign().orElseThrow();
-            return new CampaignPlanner(cpuMap, request.limits(), solver, Clock.systemUTC()).plan(snapshot,
+            return new CampaignPlanner(cpuMap, request.limits(), solver, history, Clock.systemUTC()).plan(snapshot,
                     request.policy(), HostSelector.select(snapshot, request.hosts()), campaign.upgradeTo(),
                     campaign.batchSize(), campaign.headroom(), antiAffinity);
         }
@@ -92,7 +95,7 @@ public class PlanJobConfiguration {
         List<String> hosts = request.hosts().isEmpty() ? snapshot.hosts().stream().map(SnapshotHost::name).toList()
                 : HostSelector.select(snapshot, request.hosts());
         return new RebalancePlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(),
-                solver, Clock.systemUTC()).plan(hosts, rebalancing.maxLoad(), rebalancing.maxMigrations(),
+                solver, history, Clock.systemUTC()).plan(hosts, rebalancing.maxLoad(), rebalancing.maxMigrations(),
                 antiAffinity);
     }
 

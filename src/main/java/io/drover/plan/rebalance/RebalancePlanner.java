@@ -12,6 +12,7 @@ import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
 import io.drover.plan.Rebalance;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.drain.MoveOrder;
 import io.drover.plan.drain.PlacementProblem;
 import io.drover.plan.model.GuestPlacement;
@@ -42,12 +43,15 @@ public final class RebalancePlanner {
     private final CompatibilityEngine engine;
     private final PlanLimits limits;
     private final PlacementSolver solver;
+    private final TransferHistory history;
     private final Clock clock;
 
-    public RebalancePlanner(CompatibilityEngine engine, PlanLimits limits, PlacementSolver solver, Clock clock) {
+    public RebalancePlanner(CompatibilityEngine engine, PlanLimits limits, PlacementSolver solver,
+            TransferHistory history, Clock clock) {
         this.engine = engine;
         this.limits = limits;
         this.solver = solver;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -70,7 +74,7 @@ public final class RebalancePlanner {
         RelievingStart.place(problem, maxMigrations);
         PlacementSolution solved = solver.solve(problem);
         List<GuestPlacement> moved = solved.getGuests().stream().filter(GuestPlacement::isMoved).toList();
-        MoveOrder.Ordered ordered = new MoveOrder(engine, limits).order(moved, antiAffinity, 1);
+        MoveOrder.Ordered ordered = new MoveOrder(engine, limits, history).order(moved, antiAffinity, 1);
         Rebalance rebalance = new Rebalance(maxLoad, maxMigrations, overBefore,
                 overThreshold(hosts, maxLoad, ordered.waves()));
         Instant now = clock.instant();

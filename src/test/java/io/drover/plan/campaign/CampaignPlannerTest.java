@@ -23,6 +23,7 @@ import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanPhase;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.check.PlanChecker;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
@@ -42,7 +43,7 @@ class CampaignPlannerTest {
     private static final CampaignPlanner PLANNER = new CampaignPlanner(Fixtures.CPU_MAP, PlanLimits.DEFAULTS,
             new PlacementSolver(new SolverSettings(Duration.ofSeconds(5), Duration.ofSeconds(1), 0L,
                     EnvironmentMode.FULL_ASSERT)),
-            Clock.fixed(Instant.parse("2026-11-25T23:00:00Z"), ZoneOffset.UTC));
+            TransferHistory.NONE, Clock.fixed(Instant.parse("2026-11-25T23:00:00Z"), ZoneOffset.UTC));
 
     private static Guest movable(String name, int gib) {
         return guest(RBD_GUEST, DiskSharing.SHARED, xml -> xml

@@ -52,7 +52,7 @@ class PlanCheckerTest {
 
     private static PlannedMigration move(Guest guest, String from, String to) {
         return new PlannedMigration(guest.name(), guest.uuid(), from, to, MigrationMode.LIVE, List.of(),
-                ByteSize.ofMiB(1280), ByteSize.ZERO, 1, Duration.ofSeconds(3), List.of());
+                ByteSize.ofMiB(1280), ByteSize.ZERO, 1, ByteSize.ZERO, Duration.ofSeconds(3), List.of());
     }
 
     private static Plan drainOfKvm1(List<MigrationWave> waves) {

@@ -5,6 +5,7 @@ import static io.drover.compat.Fixtures.guest;
 import static io.drover.compat.Fixtures.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import io.drover.compat.CompatibilityEngine;
 import io.drover.compat.CompatibilityPolicy;
 import io.drover.compat.Fixtures;
@@ -22,10 +23,10 @@ import io.drover.plan.MigrationWave;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.check.PlanChecker;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
-import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +64,7 @@ class DrainPlannerTest {
         FleetSnapshot snapshot = Fixtures.snapshot(fleet);
         CompatibilityEngine engine = new CompatibilityEngine(snapshot, CompatibilityPolicy.defaults(),
                 Fixtures.CPU_MAP);
-        Plan plan = new DrainPlanner(engine, limits, SOLVER, CLOCK).plan(hosts, antiAffinity);
+        Plan plan = new DrainPlanner(engine, limits, SOLVER, TransferHistory.NONE, CLOCK).plan(hosts, antiAffinity);
         assertThat(PlanChecker.check(plan, snapshot, Fixtures.CPU_MAP))
                 .as("independent check of the plan").isEmpty();
         return plan;

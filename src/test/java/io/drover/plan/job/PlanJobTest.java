@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.drover.compat.CompatibilityPolicy;
+import java.util.Map;
+import io.drover.model.Guest;
+import io.drover.model.ByteSize;
+import io.drover.execute.MoveState;
+import io.drover.execute.MoveRecord;
+import io.drover.execute.ApplyStore;
+import io.drover.execute.ApplyRun;
 import io.drover.compat.CpuMap;
 import io.drover.compat.MigrationMode;
 import io.drover.inventory.job.InventoryLauncher;
@@ -49,6 +56,9 @@ class PlanJobTest {
     @Autowired
     PlanStore plans;
 
+    @Autowired
+    ApplyStore applyStore;
+
     @TempDir
     Path dir;
 
@@ -72,6 +82,39 @@ class PlanJobTest {
         assertThat(plan.blocked()).isEmpty();
         assertThat(plans.contentHash(plan.id())).contains(planFile.contentHash(plan));
         assertThat(PlanChecker.check(plan, snapshot, CpuMap.loadDefault())).isEmpty();
+    }
+
+    @Test
+    void aGuestMigratedBeforeIsExpectedToSendWhatItSentThenTheOthersTheirMemoryPlusAFifth() throws Exception {
+        FleetSnapshot snapshot = inventory(inventoryLauncher, snapshots, Path.of("plans/examples/lab-fleet"));
+        PlanRequest drain = new PlanRequest(PlanKind.DRAIN, snapshot.id(), List.of("lab-host1"),
+                new PlanLimits(1, 2, 16, 4), CompatibilityPolicy.defaults(), Duration.ofSeconds(5), dir.toString(),
+                Optional.empty(), Optional.empty(), List.of());
+        Plan first = new PlanFile().read(planLauncher.run(drain).planFile().orElseThrow());
+        ApplyRun applied = applyStore.openRun(first, new PlanFile().contentHash(first), "f", null);
+        MoveRecord shared = applyStore.moves(applied.id()).stream().filter(m -> m.guest().equals("lab-shared"))
+                .findFirst().orElseThrow();
+        shared = applyStore.transition(applyStore.transition(shared, MoveState.PREFLIGHT_OK, "ok"),
+                MoveState.MIGRATING, "go");
+        applyStore.saveJobStats(shared, Map.of("memory_total", String.valueOf(ByteSize.ofMiB(97).bytes()),
+                "memory_transferred", String.valueOf(ByteSize.ofMiB(10).bytes()), "downtime", "40"));
+        applyStore.transition(shared, MoveState.VERIFIED, "running on lab-host2 only");
+
+        Plan again = new PlanFile().read(planLauncher.run(drain).planFile().orElseThrow());
+
+        PlannedMigration sharedAgain = migration(again, "lab-shared");
+        assertThat(sharedAgain.memorySent()).isEqualTo(ByteSize.ofMiB(10));
+        assertThat(sharedAgain.estimatedDuration()).as("2 s setup + 10 MiB at 4 MiB/s")
+                .isEqualTo(Duration.ofMillis(4_500));
+        Guest local = snapshot.host("lab-host1").orElseThrow().guests().stream()
+                .filter(guest -> guest.name().equals("lab-local")).findFirst().orElseThrow();
+        assertThat(migration(again, "lab-local").memorySent())
+                .isEqualTo(local.memory().plus(new ByteSize(local.memory().bytes() / 5)));
+        assertThat(migration(first, "lab-shared").memorySent()).isNotEqualTo(ByteSize.ofMiB(10));
+    }
+
+    private static PlannedMigration migration(Plan plan, String guest) {
+        return plan.migrations().filter(m -> m.guest().equals(guest)).findFirst().orElseThrow();
     }
 
     @Test

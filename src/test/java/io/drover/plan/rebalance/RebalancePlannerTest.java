@@ -21,6 +21,7 @@ import io.drover.plan.Plan;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.check.PlanChecker;
 import io.drover.plan.solver.PlacementSolver;
 import io.drover.plan.solver.PlacementSolver.SolverSettings;
@@ -69,7 +70,7 @@ class RebalancePlannerTest {
         CompatibilityEngine engine = new CompatibilityEngine(snapshot, CompatibilityPolicy.defaults(),
                 Fixtures.CPU_MAP);
         List<String> hosts = Arrays.stream(fleet).map(SnapshotHost::name).toList();
-        Plan plan = new RebalancePlanner(engine, PlanLimits.DEFAULTS, SOLVER, CLOCK).plan(hosts, maxLoad,
+        Plan plan = new RebalancePlanner(engine, PlanLimits.DEFAULTS, SOLVER, TransferHistory.NONE, CLOCK).plan(hosts, maxLoad,
                 maxMigrations, antiAffinity);
         assertThat(PlanChecker.check(plan, snapshot, Fixtures.CPU_MAP)).as("independent check of the plan").isEmpty();
         return plan;

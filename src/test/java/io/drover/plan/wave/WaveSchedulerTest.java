@@ -21,7 +21,7 @@ class WaveSchedulerTest {
 
     private static PlannedMigration move(String guest, String from, String to, int gib, int seconds) {
         return new PlannedMigration(guest, UUID.nameUUIDFromBytes(guest.getBytes()), from, to, MigrationMode.LIVE,
-                List.of(), ByteSize.ofGiB(gib), ByteSize.ZERO, 2, Duration.ofSeconds(seconds), List.of());
+                List.of(), ByteSize.ofGiB(gib), ByteSize.ZERO, 2, ByteSize.ZERO, Duration.ofSeconds(seconds), List.of());
     }
 
     private static List<List<String>> guestsPerWave(WaveSchedule schedule) {
