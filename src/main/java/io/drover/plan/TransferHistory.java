@@ -19,7 +19,7 @@ public record TransferHistory(Map<UUID, Observed> lastTransfers) {
     /**
      * One verified migration's completed job statistics.
      *
-     * @param memorySent  the memory it sent, dirtied pages resent included ({@code memory_transferred})
+     * @param memorySent  the memory it sent, dirtied pages resent included ({@code memory_processed})
      * @param memoryTotal the guest's RAM as QEMU counted it then ({@code memory_total})
      * @param runId       the apply run it was part of
      */

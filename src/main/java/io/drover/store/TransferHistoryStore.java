@@ -22,11 +22,11 @@ public class TransferHistoryStore {
     public TransferHistory lastTransfers() {
         Map<UUID, TransferHistory.Observed> last = new HashMap<>();
         jdbc.query("""
-                select distinct on (guest_uuid) guest_uuid, (last_job_stats ->> 'memory_transferred')::bigint,
+                select distinct on (guest_uuid) guest_uuid, (last_job_stats ->> 'memory_processed')::bigint,
                        (last_job_stats ->> 'memory_total')::bigint, finished_at, run_id
                 from apply_move
                 where state = 'VERIFIED' and finished_at is not null
-                  and last_job_stats ->> 'memory_transferred' is not null
+                  and last_job_stats ->> 'memory_processed' is not null
                   and last_job_stats ->> 'memory_total' is not null
                 order by guest_uuid, finished_at desc""",
                 rs -> {

@@ -242,6 +242,6 @@ class ApplyStoreTest {
     private static Map<String, String> completedStats(String memorySentMiB) {
         long sent = ByteSize.ofMiB(Long.parseLong(memorySentMiB)).bytes();
         return Map.of("type", "3", "time_elapsed", "25000", "downtime", "40", "memory_total",
-                String.valueOf(ByteSize.ofMiB(520).bytes()), "memory_transferred", String.valueOf(sent));
+                String.valueOf(ByteSize.ofMiB(520).bytes()), "memory_processed", String.valueOf(sent));
     }
 }

@@ -16,13 +16,16 @@ import io.drover.execute.ApplyRun;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
 import io.drover.execute.job.ApplyLauncher.ApplyOutcome;
+import io.drover.model.ByteSize;
 import io.drover.plan.Plan;
 import io.drover.plan.PlanFile;
 import io.drover.plan.PlanKind;
 import io.drover.plan.PlanLimits;
 import io.drover.plan.PlanRequest;
 import io.drover.plan.PlannedMigration;
+import io.drover.plan.TransferHistory;
 import io.drover.plan.job.PlanLauncher;
+import io.drover.store.TransferHistoryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,6 +53,9 @@ class LabApplyTest extends LabApplyFixture {
 
     @Autowired
     CrashHook crash;
+
+    @Autowired
+    TransferHistoryStore transfers;
 
     @Test
     void drainsAHostEndToEndAndResumesAfterACrashWithoutMigratingTwice() throws Exception {
@@ -106,6 +112,15 @@ class LabApplyTest extends LabApplyFixture {
             }
             verifyDisk("lab-shared");
             verifyDisk("lab-local");
+            // and what each sent is what the next plan expects it to send (the reconciled one's too)
+            TransferHistory sent = transfers.lastTransfers();
+            for (PlannedMigration move : moves.values()) {
+                assertThat(sent.lastTransfers().get(move.uuid())).as("last transfer of %s", move.guest())
+                        .satisfies(observed -> {
+                            assertThat(observed.memorySent().bytes()).isPositive();
+                            assertThat(observed.memoryTotal()).isGreaterThanOrEqualTo(ByteSize.ofMiB(96));
+                        });
+            }
 
             // and applying a completed plan again does nothing
             ApplyOutcome again = apply.apply(file);

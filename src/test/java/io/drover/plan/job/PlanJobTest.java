@@ -97,7 +97,7 @@ class PlanJobTest {
         shared = applyStore.transition(applyStore.transition(shared, MoveState.PREFLIGHT_OK, "ok"),
                 MoveState.MIGRATING, "go");
         applyStore.saveJobStats(shared, Map.of("memory_total", String.valueOf(ByteSize.ofMiB(97).bytes()),
-                "memory_transferred", String.valueOf(ByteSize.ofMiB(10).bytes()), "downtime", "40"));
+                "memory_processed", String.valueOf(ByteSize.ofMiB(10).bytes()), "downtime", "40"));
         applyStore.transition(shared, MoveState.VERIFIED, "running on lab-host2 only");
 
         Plan again = new PlanFile().read(planLauncher.run(drain).planFile().orElseThrow());
