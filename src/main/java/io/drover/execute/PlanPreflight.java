@@ -92,6 +92,8 @@ public final class PlanPreflight {
                 move -> move.phase() + "/" + move.wave(), LinkedHashMap::new, Collectors.toList()));
         for (List<MoveRecord> wave : byWave.values()) {
             CompatibilityEngine engine = null;
+            // Only guests found on their source move in this wave; later waves are checked on the fleet after them.
+            Map<UUID, String> waveMoves = new HashMap<>();
             for (MoveRecord move : wave) {
                 if (move.state().isFinal()) {
                     continue;
@@ -107,6 +109,7 @@ public final class PlanPreflight {
                             + move.source() + " to " + move.destination());
                     continue;
                 }
+                waveMoves.put(move.guestUuid(), move.destination());
                 if (engine == null) {
                     engine = new CompatibilityEngine(earlierMoves.isEmpty() ? fresh
                             : fresh.after(earlierMoves, Map.of()), plan.policy(), cpuMap);
@@ -129,11 +132,7 @@ public final class PlanPreflight {
                             + planMove.copyDisks());
                 }
             }
-            for (MoveRecord move : wave) {
-                if (!move.state().isFinal()) {
-                    earlierMoves.put(move.guestUuid(), move.destination());
-                }
-            }
+            earlierMoves.putAll(waveMoves);
         }
         return new Result(problems, moveProblems, verdicts);
     }
