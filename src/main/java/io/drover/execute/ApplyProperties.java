@@ -1,7 +1,11 @@
 package io.drover.execute;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How {@code drover apply} drives migrations ({@code drover.apply.*}, defaults in application.properties).
@@ -32,6 +36,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deleteSourceDisks       after a verified block copy, delete the local images the guest left on its source
  *                                ({@link SourceDiskCleaner}); {@code drover apply --delete-source-disks} also turns
  *                                it on for one run
+ * @param classes                 classes of guests with their own escalation policy, by name; a guest in several
+ *                                belongs to the first by name
  */
 @ConfigurationProperties("drover.apply")
 public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, Duration maxDowntime,
@@ -39,7 +45,7 @@ public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, D
         Duration minCompletionTimeout, Duration pollInterval, long maxBandwidthMibs, int maxCallsPerHost,
         int errorBudget, Duration settleTimeout, String upgradeCommand, Duration upgradeTimeout,
         boolean autoConverge, boolean postCopy, Duration postCopyAfter, long postCopyMinDirtyRateMibs,
-        boolean deleteSourceDisks) {
+        boolean deleteSourceDisks, @DefaultValue Map<String, MigrationClass> classes) {
 
     public ApplyProperties {
         if (maxCallsPerHost < 2) {
@@ -49,6 +55,17 @@ public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, D
         if (errorBudget < 1) {
             throw new IllegalArgumentException("drover.apply.error-budget must be at least 1");
         }
+        classes = new TreeMap<>(classes);
+    }
+
+    /** The escalation policy of the first class (by name) holding the guest, else the global one. */
+    public EscalationPolicy policyFor(String guest) {
+        TimeoutAction globalAction = postCopy ? TimeoutAction.POST_COPY : TimeoutAction.ABORT;
+        return classes.entrySet().stream().filter(entry -> entry.getValue().holds(guest)).findFirst()
+                .map(entry -> new EscalationPolicy(entry.getKey(),
+                        Objects.requireNonNullElse(entry.getValue().timeoutAction(), globalAction),
+                        Objects.requireNonNullElse(entry.getValue().maxDowntime(), maxDowntime)))
+                .orElseGet(() -> new EscalationPolicy("default", globalAction, maxDowntime));
     }
 
     public long bandwidthMibs(long planBandwidthMibs) {

@@ -14,6 +14,7 @@ import io.drover.compat.MigrationMode;
 import io.drover.model.Disk;
 import io.drover.model.DiskSource;
 import io.drover.model.Guest;
+import io.drover.model.PowerState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +50,8 @@ public class MoveExecutor {
     private static final String JOB_NONE = "0";
     /** The reason every move an operator's abort stops carries. */
     public static final String ABORTED = "aborted by operator";
+    /** How a move's notes record that Drover paused its guest: whoever finds the note runs the guest again. */
+    static final String PAUSED_NOTE = "paused by Drover to finish its migration";
 
     private final LibvirtConnector connector;
     private final ApplyStore store;
@@ -88,9 +91,12 @@ public class MoveExecutor {
         if (store.control(move.runId()) == ApplyRun.Control.ABORT) {
             return store.transition(move, MoveState.PENDING, ABORTED + ": not started");
         }
-        MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started");
+        EscalationPolicy policy = properties.policyFor(move.guest());
+        MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started (class "
+                + policy.migrationClass() + ")");
         List<String> escalations = new ArrayList<>();
-        Optional<String> failure = runMigration(migrating, context, escalations);
+        Optional<String> failure = runMigration(migrating, context, policy, escalations);
+        resumeIfPausedByDrover(migrating, context);
         Whereabouts where = whereabouts(migrating, context.uris());
         if (failure.isPresent()) {
             if (where.place() == Whereabouts.Place.ON_SOURCE) {
@@ -120,6 +126,10 @@ public class MoveExecutor {
             log.info("Move {} ({}) still in flight after a restart ({}); waiting", move.seq(), move.label(),
                     where.detail());
             pause();
+            where = whereabouts(move, context.uris());
+        }
+        if (where.place() != Whereabouts.Place.IN_FLIGHT && where.place() != Whereabouts.Place.UNKNOWN
+                && resumeIfPausedByDrover(move, context)) {
             where = whereabouts(move, context.uris());
         }
         switch (where.place()) {
@@ -294,7 +304,7 @@ public class MoveExecutor {
      * allows it, and the post-copy capability (needed at start to switch later) for memory-only moves when the
      * policy allows it: a block copy must finish before the guest may run on the destination.
      */
-    private Set<MigrationFlag> flags(MigrationMode mode) {
+    private Set<MigrationFlag> flags(MigrationMode mode, EscalationPolicy policy) {
         Set<MigrationFlag> flags = EnumSet.copyOf(LIVE_P2P);
         if (mode == MigrationMode.LIVE_BLOCK_ALL) {
             flags.add(MigrationFlag.COPY_STORAGE_ALL);
@@ -304,7 +314,7 @@ public class MoveExecutor {
         if (properties.autoConverge()) {
             flags.add(MigrationFlag.AUTO_CONVERGE);
         }
-        if (properties.postCopy() && mode == MigrationMode.LIVE) {
+        if (policy.timeoutAction() == TimeoutAction.POST_COPY && mode == MigrationMode.LIVE) {
             flags.add(MigrationFlag.POSTCOPY);
         }
         return flags;
@@ -313,11 +323,13 @@ public class MoveExecutor {
     /**
      * Runs the migration to its end; empty when libvirt reports success, else why it failed or was aborted.
      *
-     * @param escalations gets a note for each escalation beyond max downtime (post-copy)
+     * @param escalations gets a note for each escalation beyond max downtime (post-copy, pause)
      */
-    private Optional<String> runMigration(MoveRecord move, MoveContext context, List<String> escalations) {
+    private Optional<String> runMigration(MoveRecord move, MoveContext context, EscalationPolicy policy,
+            List<String> escalations) {
         String sourceUri = context.uris().get(move.source());
-        MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()), flags(context.mode()),
+        MigrationRequest request = new MigrationRequest(context.uris().get(move.destination()),
+                flags(context.mode(), policy),
                 OptionalLong.of(context.bandwidthMibs()),
                 context.mode().copiesStorage() ? context.copyDisks() : List.of());
         Optional<String> abortReason;
@@ -331,7 +343,7 @@ public class MoveExecutor {
                     source.migrate(move.guest(), request);
                 }
             }), migrateCalls);
-            abortReason = watch(move, monitor, call, passes, context.guest().memory().bytes(),
+            abortReason = watch(move, monitor, call, passes, context.guest().memory().bytes(), policy,
                     request.flags().contains(MigrationFlag.POSTCOPY), escalations);
             if (abortReason.isPresent()) {
                 log.warn("Move {} ({}): aborting: {}", move.seq(), move.label(), abortReason.get());
@@ -360,11 +372,15 @@ public class MoveExecutor {
      * Polls job statistics until the migration call returns; returns why to abort it, if it must be. Where the
      * migration may switch to post-copy and the guest dirties memory at least at {@code post-copy-min-dirty-rate},
      * it switches instead of being aborted (and after {@code post-copy-after}, when set); from then on the guest runs
-     * on the destination and the migration can no longer be aborted.
+     * on the destination and the migration can no longer be aborted. Where the policy pauses instead, the guest is
+     * paused once; from then on nothing is dirtied and the rest goes at the bandwidth, so only a stall (no progress
+     * for {@code stall-timeout}, counted from the pause) aborts it.
      */
     private Optional<String> watch(MoveRecord move, HypervisorConnection monitor, CompletableFuture<Void> call,
-            MigrationPasses passes, long memoryBytes, boolean postCopyCapable, List<String> escalations) {
+            MigrationPasses passes, long memoryBytes, EscalationPolicy policy, boolean postCopyCapable,
+            List<String> escalations) {
         boolean postCopy = false;
+        boolean paused = false;
         Instant started = Instant.now();
         Instant lastProgress = started;
         Instant lastRaise = started;
@@ -410,7 +426,7 @@ public class MoveExecutor {
             Optional<String> tooSlow = stalled.compareTo(properties.stallTimeout()) >= 0
                     ? Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining " + remaining
                             + " bytes, lowest " + lowestRemaining + ", memory pass " + passes.pass() + ")")
-                    : elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after " + timeout.toSeconds()
+                    : !paused && elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after " + timeout.toSeconds()
                             + " s (completion timeout for " + (total > 0 ? total + " bytes" : "its memory") + ")")
                     : Optional.empty();
             boolean postCopyDue = tooSlow.isPresent() || !properties.postCopyAfter().isZero()
@@ -424,14 +440,21 @@ public class MoveExecutor {
                 log.info("Move {} ({}): {}", move.seq(), move.label(), escalations.get(escalations.size() - 1));
                 continue;
             }
+            if (tooSlow.isPresent() && policy.timeoutAction() == TimeoutAction.PAUSE && !paused
+                    && tryPause(move, monitor, tooSlow.get())) {
+                paused = true;
+                lastProgress = now;
+                escalations.add("paused on " + move.source() + " after " + elapsed.toSeconds() + " s ("
+                        + tooSlow.get() + ") to finish the migration");
+                continue;
+            }
             if (tooSlow.isPresent()) {
                 return tooSlow;
             }
             if (stalled.compareTo(properties.downtimeStepAfter()) >= 0
                     && Duration.between(lastRaise, now).compareTo(properties.downtimeStepAfter()) >= 0
-                    && downtime < properties.maxDowntime().toMillis()) {
-                downtime = Math.min(downtime + properties.downtimeStep().toMillis(),
-                        properties.maxDowntime().toMillis());
+                    && downtime < policy.maxDowntime().toMillis()) {
+                downtime = Math.min(downtime + properties.downtimeStep().toMillis(), policy.maxDowntime().toMillis());
                 lastRaise = now;
                 long raised = downtime;
                 if (trySetDowntime(move, monitor, raised)) {
@@ -468,6 +491,60 @@ public class MoveExecutor {
     private static long dirtyBytesPerSecond(Map<String, String> stats) {
         long pageSize = number(stats, "memory_page_size");
         return Math.max(0, number(stats, "memory_dirty_rate")) * (pageSize > 0 ? pageSize : 4096);
+    }
+
+    /**
+     * Pauses the guest on its source, the checkpoint first: a run killed right after still knows to run it again.
+     */
+    private boolean tryPause(MoveRecord move, HypervisorConnection monitor, String why) {
+        store.note(move, PAUSED_NOTE + " (" + why + ")");
+        try {
+            limiter.run(move.source(), () -> monitor.suspend(move.guest()));
+            log.info("Move {} ({}): guest paused on {} to finish the migration ({})", move.seq(), move.label(),
+                    move.source(), why);
+            return true;
+        } catch (LibvirtFailure e) {
+            log.warn("Move {} ({}): guest not paused: {}", move.seq(), move.label(), e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Once its migration job has ended, runs a guest Drover paused again where it sits paused: the destination when
+     * the migration completed, the source when it failed. Only a guest active on exactly one host, paused but not for
+     * a migration: never one paused by anyone else, never while an incoming copy waits.
+     *
+     * @return whether it resumed the guest
+     */
+    private boolean resumeIfPausedByDrover(MoveRecord move, MoveContext context) {
+        if (store.notes(move.runId(), move.seq()).stream().noneMatch(note -> note.startsWith(PAUSED_NOTE))) {
+            return false;
+        }
+        List<String> active = whereabouts(move, context.uris()).hosts();
+        if (active.size() != 1) {
+            return false;
+        }
+        String host = active.get(0);
+        try {
+            boolean resumed = limiter.call(host, () -> {
+                try (HypervisorConnection connection = connector.open(context.uris().get(host))) {
+                    Optional<DomainState> state = connection.domainState(move.guest());
+                    if (state.isEmpty() || state.get().state() != PowerState.PAUSED || state.get().isMigrating()) {
+                        return false;
+                    }
+                    connection.resume(move.guest());
+                    return true;
+                }
+            });
+            if (resumed) {
+                store.note(move, "resumed on " + host + " after Drover paused it");
+            }
+            return resumed;
+        } catch (LibvirtFailure e) {
+            log.warn("Move {} ({}): could not resume the guest Drover paused, on {}: {}", move.seq(), move.label(),
+                    host, e.getMessage());
+            return false;
+        }
     }
 
     private boolean tryStartPostCopy(MoveRecord move, HypervisorConnection monitor) {

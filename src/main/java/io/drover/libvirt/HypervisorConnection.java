@@ -87,6 +87,12 @@ public interface HypervisorConnection extends AutoCloseable {
 
     void abortJob(String domainName);
 
+    /** Pauses the guest's vCPUs ({@code virsh suspend}): a migration then sends what is left and completes. */
+    void suspend(String domainName);
+
+    /** Runs a paused guest again ({@code virsh resume}). */
+    void resume(String domainName);
+
     /**
      * Delivers the domain's migration events on this connection to {@code listener} until the returned subscription
      * is closed. Events arrive only for jobs run by this host's libvirtd (the source of a migration).

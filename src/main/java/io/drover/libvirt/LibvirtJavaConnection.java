@@ -420,6 +420,22 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     }
 
     @Override
+    public void suspend(String domainName) {
+        onDomain(domainName, "suspend", domain -> {
+            domain.suspend();
+            return null;
+        });
+    }
+
+    @Override
+    public void resume(String domainName) {
+        onDomain(domainName, "resume", domain -> {
+            domain.resume();
+            return null;
+        });
+    }
+
+    @Override
     public int refreshStoragePoolsAt(String directory) {
         return call("refresh storage pools at " + directory, () -> {
             List<StoragePool> pools = poolsAt(directory);

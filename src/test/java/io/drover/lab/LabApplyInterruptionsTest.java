@@ -24,10 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -44,7 +42,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabApplyInterruptionsTest extends LabApplyFixture {
 
-    private static final Duration MIGRATING_WITHIN = Duration.ofSeconds(120);
 
     @Test
     void aPausedRunStartsNoNewMoveUntilResumedWhileItsRunningMigrationFinishes() throws Exception {
@@ -206,16 +203,6 @@ class LabApplyInterruptionsTest extends LabApplyFixture {
 
     // ----------------------------------------------------------------------------------------------------------------
 
-    private CompletableFuture<ApplyOutcome> applyInBackground(Path file) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return apply.apply(file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-    }
-
     /** Applies the plan; the killed process' advisory lock goes when PostgreSQL notices its session is gone. */
     private ApplyOutcome applyOnceUnlocked(Path file) throws Exception {
         Instant deadline = Instant.now().plusSeconds(30);
@@ -229,31 +216,6 @@ class LabApplyInterruptionsTest extends LabApplyFixture {
                 Thread.sleep(500);
             }
         }
-    }
-
-    private MoveRecord awaitMove(Plan plan, Predicate<MoveRecord> condition) throws Exception {
-        return awaitMove(plan, condition, null, null);
-    }
-
-    /** Polls the plan's checkpoints until a move meets the condition (failing early if the applying process died). */
-    private MoveRecord awaitMove(Plan plan, Predicate<MoveRecord> condition, Process process, Path log)
-            throws Exception {
-        Instant deadline = Instant.now().plus(MIGRATING_WITHIN);
-        while (Instant.now().isBefore(deadline)) {
-            Optional<ApplyRun> run = store.run(plan.id(), new PlanFile().contentHash(plan));
-            if (run.isPresent()) {
-                Optional<MoveRecord> found = store.moves(run.get().id()).stream().filter(condition).findFirst();
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            if (process != null && !process.isAlive()) {
-                throw new AssertionError("drover apply ended (exit " + process.exitValue() + ") before any move met "
-                        + "the condition:\n" + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no move of plan " + plan.id() + " met the condition within " + MIGRATING_WITHIN);
     }
 
     private static void awaitJob(MoveRecord move, Process process) throws InterruptedException {
