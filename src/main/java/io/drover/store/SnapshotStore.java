@@ -13,8 +13,6 @@ import io.drover.model.HostSummary;
 import io.drover.model.PowerState;
 import io.drover.model.SnapshotHost;
 import io.drover.model.SnapshotSummary;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +29,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,9 +43,6 @@ public class SnapshotStore {
     private static final UUID ALL_ZERO = new UUID(0, 0);
     private static final String ACTIVE_STATES = Arrays.stream(PowerState.values()).filter(PowerState::isActive)
             .map(state -> "'" + state.name() + "'").collect(Collectors.joining(","));
-
-    /** About what one guest's row takes (facts, domain XML): sizes the COPY buffer of a host's guests. */
-    private static final int GUEST_ROW_BYTES = 4096;
 
     private static final String ABANDONED = "abandoned: the process writing it stopped before it finished";
 
@@ -76,32 +69,21 @@ public class SnapshotStore {
                     insert into snapshot_host (snapshot_id, name, uri, status, facts)
                     values (?, ?, ?, 'OK', ?::jsonb)""",
                     snapshotId, source.name(), source.uri(), json.writeValueAsString(inventory.host()));
-            insertGuests(snapshotId, source.name(), inventory.guests());
-        });
-    }
-
-    /**
-     * A host's guests in one binary COPY: one statement and one round trip for all of them, instead of a JDBC batch
-     * the driver rewrites into inserts of 16, 8, 4 and 2 rows, each parsed, planned and checked by the insert trigger
-     * on its own.
-     */
-    private void insertGuests(long snapshotId, String hostName, List<InventoriedGuest> guests) {
-        BinaryCopyRows rows = new BinaryCopyRows(guests.size() * GUEST_ROW_BYTES);
-        for (InventoriedGuest inventoried : guests) {
-            Guest guest = inventoried.guest();
-            rows.row(9).bigint(snapshotId).text(hostName).uuid(guest.uuid()).text(guest.name())
-                    .text(guest.state().name()).text(json.writeValueAsString(guest)).text(inventoried.xml())
-                    .integer(disks(guest, DiskSharing.SHARED)).integer(disks(guest, DiskSharing.LOCAL));
-        }
-        jdbc.execute((ConnectionCallback<Long>) connection -> {
-            try {
-                return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                        copy snapshot_guest (snapshot_id, host_name, uuid, name, state, facts, domain_xml,
-                                             shared_disks, local_disks)
-                        from stdin with (format binary)""", rows.finish());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e); // read from memory: does not happen
-            }
+            jdbc.batchUpdate("""
+                    insert into snapshot_guest (snapshot_id, host_name, uuid, name, state, facts, domain_xml,
+                                                shared_disks, local_disks)
+                    values (?, ?, ?, ?, ?, ?::json, ?, ?, ?)""", inventory.guests(), 500, (statement, inventoried) -> {
+                Guest guest = inventoried.guest();
+                statement.setLong(1, snapshotId);
+                statement.setString(2, source.name());
+                statement.setObject(3, guest.uuid());
+                statement.setString(4, guest.name());
+                statement.setString(5, guest.state().name());
+                statement.setString(6, json.writeValueAsString(guest));
+                statement.setString(7, inventoried.xml());
+                statement.setInt(8, disks(guest, DiskSharing.SHARED));
+                statement.setInt(9, disks(guest, DiskSharing.LOCAL));
+            });
         });
     }
 
