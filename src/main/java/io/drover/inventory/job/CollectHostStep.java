@@ -15,9 +15,9 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The worker step of the host partitions: collects the host its partition names and writes it to the snapshot. A
- * plain step rather than a tasklet step, because a host is one unit of work: a tasklet step would add a chunk around
- * it, with its own writes of the step execution and its context to Batch's tables (measured on 1,000 hosts: 8 such
- * writes per host instead of 3) and a step-scoped bean built per partition.
+ * plain step rather than a tasklet step, because a host is one unit of work: a tasklet step wraps it in a chunk that
+ * writes the step execution and its context to Batch's tables once more (pg_stat_statements on 1,000 hosts: 4 updates
+ * of each per host instead of 3, 11 transactions instead of 9) and builds a step-scoped tasklet per partition.
  *
  * <p>Collecting a host may wait minutes on a hung libvirtd: it runs outside any transaction, and the store writes the
  * host in its own short one, so that waiting hosts hold no database connection.
