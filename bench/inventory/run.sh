@@ -126,6 +126,7 @@ run_drover() {
     start=$(now)
     set +e
     DROVER_HOME="$dir/home" DROVER_JAVA_OPTS="-Xmx$xmx -Xlog:gc:file=$dir/gc.log ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$dir/drover.jfr,settings=profile}" \
+        perf stat -x, -e task-clock -o "$dir/perf.txt" -- \
         /usr/bin/time -v -o "$dir/time.txt" "${drover[@]}" inventory "$fleet" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
     rc=$?
     set -e
@@ -140,6 +141,12 @@ run_drover() {
     local rss_mib gcs
     rss_mib=$(awk '/Maximum resident/ {printf "%d", $6/1024}' "$dir/time.txt")
     gcs=$(grep -c 'Pause' "$dir/gc.log" || true)
+    # CPU: time -v counts the JVM and the children it waits for (initdb, pg_ctl); perf stat counts every process below
+    # it, so the difference is the PostgreSQL server that pg_ctl detaches (postmaster, backends, checkpointer, ...).
+    local cpu_jvm cpu_all cpu
+    cpu_jvm=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$dir/time.txt")
+    cpu_all=$(awk -F, '/task-clock/ {printf "%.1f", $1 / 1000}' "$dir/perf.txt" 2>/dev/null)
+    cpu="JVM (+ initdb) ${cpu_jvm} s, PostgreSQL server ${cpu_all:+$(python3 -c "print('%.1f' % ($cpu_all - $cpu_jvm))")} s, all ${cpu_all:-?} s"
     local store="(not checked)"
     [ -f "$dir/home/pgdata/PG_VERSION" ] && store="$(query_store "$dir/home/pgdata")"
     local st_status st_ok st_guests st_job st_steps st_host st_size st_epochs phases="?"
@@ -160,6 +167,7 @@ run_drover() {
     say "  wall (total):   ${!wall_var} s   (JVM + Spring + embedded PostgreSQL start, job, snapshot load, print, stop)"
     say "  phases:         $phases"
     say "  collected in:   ${collected:-?} s   (snapshot open -> sealed, as the summary prints it)"
+    say "  CPU:            $cpu; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
     say "  batch job:      ${st_job:-?} s   steps: ${st_steps:-?}; per-host step median/max: ${st_host:-?} s"
     say "  heap:           peak used ${heap_before} MiB (before GC), max live ${heap_after} MiB (after GC), max committed ${heap_committed} MiB, ${gcs} GC pauses; max RSS ${rss_mib} MiB"
     say "  store check:    snapshot ${st_status:-?}, ${st_ok:-?} OK hosts, ${st_guests:-?} guests in snapshot_guest; database ${st_size:-?}"
