@@ -51,9 +51,18 @@ say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}'
 say "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src pom.xml db || echo ' (+ uncommitted changes in src/pom.xml/db)')"
 say "fleet: $hosts hosts x $domains domains = $((hosts * domains)) guests; JVM -Xmx$xmx; concurrency ${DROVER_INVENTORY_CONCURRENCY:-default (8)}"
 
-t0=$(now)
-python3 "$root/bench/inventory/generate.py" --hosts "$hosts" --domains "$domains" --out "$out/fleet"
-say "generated in $(secs "$t0" "$(now)") s: $out/fleet/dumps ($(du -sh "$out/fleet/dumps" | cut -f1)), $out/fleet/testdriver ($(du -sh "$out/fleet/testdriver" | cut -f1))"
+# A fleet kept by --keep is reused when it was generated for the same size by the same generator and templates:
+# regenerating rewrites every file, which also breaks an inventory reading them at that moment.
+fleet_stamp="$hosts x $domains, $(cat "$root/bench/inventory/generate.py" "$root"/src/test/resources/libvirt/* | sha1sum | cut -c1-12)"
+if [ "$(cat "$out/fleet/generated" 2>/dev/null)" = "$fleet_stamp" ]; then
+    say "fleet: reusing $out/fleet (generated for $fleet_stamp)"
+else
+    t0=$(now)
+    rm -rf "$out/fleet"
+    python3 "$root/bench/inventory/generate.py" --hosts "$hosts" --domains "$domains" --out "$out/fleet"
+    echo "$fleet_stamp" >"$out/fleet/generated"
+    say "generated in $(secs "$t0" "$(now)") s: $out/fleet/dumps ($(du -sh "$out/fleet/dumps" | cut -f1)), $out/fleet/testdriver ($(du -sh "$out/fleet/testdriver" | cut -f1))"
+fi
 
 # Build once, then run that build as bin/drover runs it (same JVM options: extracted jar, CDS archive, C1 for the
 # inventory), pinned with DROVER_NO_BUILD so that an edit to src/ during the benchmark does not rebuild it midway.
