@@ -51,9 +51,18 @@ say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}'
 say "commit: $(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- src pom.xml db || echo ' (+ uncommitted changes in src/pom.xml/db)')"
 say "fleet: $hosts hosts x $domains domains = $((hosts * domains)) guests; JVM -Xmx$xmx; concurrency ${DROVER_INVENTORY_CONCURRENCY:-default (8)}"
 
-t0=$(now)
-python3 "$root/bench/inventory/generate.py" --hosts "$hosts" --domains "$domains" --out "$out/fleet"
-say "generated in $(secs "$t0" "$(now)") s: $out/fleet/dumps ($(du -sh "$out/fleet/dumps" | cut -f1)), $out/fleet/testdriver ($(du -sh "$out/fleet/testdriver" | cut -f1))"
+# A fleet kept by --keep is reused when it was generated for the same size by the same generator and templates:
+# regenerating rewrites every file, which also breaks an inventory reading them at that moment.
+fleet_stamp="$hosts x $domains, $(cat "$root/bench/inventory/generate.py" "$root"/src/test/resources/libvirt/* | sha1sum | cut -c1-12)"
+if [ "$(cat "$out/fleet/generated" 2>/dev/null)" = "$fleet_stamp" ]; then
+    say "fleet: reusing $out/fleet (generated for $fleet_stamp)"
+else
+    t0=$(now)
+    rm -rf "$out/fleet"
+    python3 "$root/bench/inventory/generate.py" --hosts "$hosts" --domains "$domains" --out "$out/fleet"
+    echo "$fleet_stamp" >"$out/fleet/generated"
+    say "generated in $(secs "$t0" "$(now)") s: $out/fleet/dumps ($(du -sh "$out/fleet/dumps" | cut -f1)), $out/fleet/testdriver ($(du -sh "$out/fleet/testdriver" | cut -f1))"
+fi
 
 # Build once, then run that build as bin/drover runs it (same JVM options: extracted jar, CDS archive, C1 for the
 # inventory), pinned with DROVER_NO_BUILD so that an edit to src/ during the benchmark does not rebuild it midway.
@@ -126,6 +135,7 @@ run_drover() {
     start=$(now)
     set +e
     DROVER_HOME="$dir/home" DROVER_JAVA_OPTS="-Xmx$xmx -Xlog:gc:file=$dir/gc.log ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$dir/drover.jfr,settings=profile}" \
+        perf stat -x, -e task-clock -o "$dir/perf.txt" -- \
         /usr/bin/time -v -o "$dir/time.txt" "${drover[@]}" inventory "$fleet" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
     rc=$?
     set -e
@@ -140,6 +150,12 @@ run_drover() {
     local rss_mib gcs
     rss_mib=$(awk '/Maximum resident/ {printf "%d", $6/1024}' "$dir/time.txt")
     gcs=$(grep -c 'Pause' "$dir/gc.log" || true)
+    # CPU: time -v counts the JVM and the children it waits for (initdb, pg_ctl); perf stat counts every process below
+    # it, so the difference is the PostgreSQL server that pg_ctl detaches (postmaster, backends, checkpointer, ...).
+    local cpu_jvm cpu_all cpu
+    cpu_jvm=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$dir/time.txt")
+    cpu_all=$(awk -F, '/task-clock/ {printf "%.1f", $1 / 1000}' "$dir/perf.txt" 2>/dev/null)
+    cpu="JVM (+ initdb) ${cpu_jvm} s, PostgreSQL server ${cpu_all:+$(python3 -c "print('%.1f' % ($cpu_all - $cpu_jvm))")} s, all ${cpu_all:-?} s"
     local store="(not checked)"
     [ -f "$dir/home/pgdata/PG_VERSION" ] && store="$(query_store "$dir/home/pgdata")"
     local st_status st_ok st_guests st_job st_steps st_host st_size st_epochs phases="?"
@@ -160,6 +176,7 @@ run_drover() {
     say "  wall (total):   ${!wall_var} s   (JVM + Spring + embedded PostgreSQL start, job, snapshot load, print, stop)"
     say "  phases:         $phases"
     say "  collected in:   ${collected:-?} s   (snapshot open -> sealed, as the summary prints it)"
+    say "  CPU:            $cpu; load average now $(cut -d' ' -f1-3 /proc/loadavg)"
     say "  batch job:      ${st_job:-?} s   steps: ${st_steps:-?}; per-host step median/max: ${st_host:-?} s"
     say "  heap:           peak used ${heap_before} MiB (before GC), max live ${heap_after} MiB (after GC), max committed ${heap_committed} MiB, ${gcs} GC pauses; max RSS ${rss_mib} MiB"
     say "  store check:    snapshot ${st_status:-?}, ${st_ok:-?} OK hosts, ${st_guests:-?} guests in snapshot_guest; database ${st_size:-?}"

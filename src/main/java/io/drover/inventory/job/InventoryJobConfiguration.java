@@ -4,7 +4,6 @@ import io.drover.inventory.DumpHostReader;
 import io.drover.inventory.Fleet;
 import io.drover.inventory.HostCollector;
 import io.drover.inventory.HostInventoryAssembler;
-import io.drover.inventory.HostOutcome;
 import io.drover.inventory.HostSource;
 import io.drover.inventory.InventoryProgress;
 import io.drover.inventory.LiveHostReader;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -36,8 +34,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 
 /**
  * The inventory job: open a snapshot, collect every host in parallel (one partition per host, a bounded number at
@@ -101,30 +97,6 @@ public class InventoryJobConfiguration {
 
     @Bean
     @StepScope
-    Tasklet collectHostTasklet(HostCollector collector, SnapshotStore store, DroverMetrics metrics,
-            InventoryProgress progress,
-            @Value("#{stepExecutionContext['" + HOST_SOURCE + "']}") String hostSourceJson,
-            @Value("#{jobExecutionContext['" + SNAPSHOT_ID + "']}") Long snapshotId) {
-        return (contribution, chunkContext) -> {
-            HostSource source = ModelJson.mapper().readValue(hostSourceJson, HostSource.class);
-            long started = System.nanoTime();
-            HostOutcome outcome = collector.collect(source);
-            metrics.inventoryHost(outcome instanceof HostOutcome.Failed,
-                    Duration.ofNanos(System.nanoTime() - started));
-            if (outcome instanceof HostOutcome.Collected collected) {
-                store.saveCollected(snapshotId, source, collected.inventory());
-                contribution.incrementWriteCount(collected.inventory().guests().size());
-            } else if (outcome instanceof HostOutcome.Failed failed) {
-                store.saveFailed(snapshotId, source, failed.error());
-                contribution.setExitStatus(new ExitStatus("HOST_FAILED", failed.error()));
-            }
-            progress.hostDone(outcome instanceof HostOutcome.Failed);
-            return RepeatStatus.FINISHED;
-        };
-    }
-
-    @Bean
-    @StepScope
     Tasklet closeSnapshotTasklet(SnapshotStore store,
             @Value("#{jobExecutionContext['" + SNAPSHOT_ID + "']}") Long snapshotId) {
         return (contribution, chunkContext) -> {
@@ -140,16 +112,10 @@ public class InventoryJobConfiguration {
         return new StepBuilder(OPEN_SNAPSHOT, jobRepository).tasklet(openSnapshotTasklet, tx).build();
     }
 
-    /**
-     * Collecting a host may wait minutes on a hung libvirtd: it runs outside any transaction, and the store writes
-     * each host in its own short one, so that waiting hosts hold no database connection.
-     */
     @Bean
-    Step collectHostStep(JobRepository jobRepository, PlatformTransactionManager tx, Tasklet collectHostTasklet) {
-        return new StepBuilder(COLLECT_HOST, jobRepository)
-                .tasklet(collectHostTasklet, tx)
-                .transactionAttribute(new DefaultTransactionAttribute(TransactionDefinition.PROPAGATION_NOT_SUPPORTED))
-                .build();
+    Step collectHostStep(JobRepository jobRepository, HostCollector collector, SnapshotStore store,
+            DroverMetrics metrics, InventoryProgress progress) {
+        return new CollectHostStep(jobRepository, collector, store, metrics, progress);
     }
 
     @Bean
