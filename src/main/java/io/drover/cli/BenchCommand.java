@@ -80,10 +80,10 @@ public class BenchCommand extends BaseCommand {
                         + "(default ${DEFAULT-VALUE}).")
         double bestSwapShare;
 
-        @Option(names = "--adaptive-mix", negatable = true, defaultValue = "true",
-                description = "Adapt the move shares, from the given ones, to what each kind gains per CPU time; "
-                        + "--no-adaptive-mix keeps them fixed (default ${DEFAULT-VALUE}).")
-        boolean adaptiveMix;
+        @Option(names = "--fixed-mix",
+                description = "Keep the move shares as given instead of adapting them to what each kind gains per "
+                        + "CPU time.")
+        boolean fixedMix;
 
         Roadef(SpringContext spring) {
             super(spring);
@@ -124,7 +124,7 @@ public class BenchCommand extends BaseCommand {
             RoadefSolverOptions options;
             try {
                 options = RoadefSolverOptions.defaults(limit).withSeed(seed).withLateAcceptanceSize(lateAcceptanceSize)
-                        .withShares(swapShare, bestSwapShare, makeRoomShare).withAdaptiveMix(adaptiveMix);
+                        .withShares(swapShare, bestSwapShare, makeRoomShare).withAdaptiveMix(!fixedMix);
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.invalidInput(e.getMessage());
             }
@@ -143,7 +143,7 @@ public class BenchCommand extends BaseCommand {
                             + "seed %d, late acceptance %d, shares swap %.2f, best swap %.2f, make room %.2f%s%n",
                     100.0 * (before.total() - after.total()) / Math.max(1, before.total()), elapsed / 1000.0,
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
-                    swapShare, bestSwapShare, makeRoomShare, adaptiveMix ? ", adaptive" : "");
+                    swapShare, bestSwapShare, makeRoomShare, fixedMix ? ", fixed" : ", adaptive");
             // CPU time shows how much of the wall-clock limit the search really got on a shared machine.
             out().printf(Locale.ROOT, "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU%n",
                     result.movesDrawn(), result.movesDrawn() * 1000 / Math.max(1, elapsed), result.movesAccepted(),
