@@ -66,13 +66,24 @@ public class BenchCommand extends BaseCommand {
         int lateAcceptanceSize;
 
         @Option(names = "--swap-share", defaultValue = "0.3",
-                description = "Share of swap moves (default ${DEFAULT-VALUE}).")
+                description = "Share of random swap moves; the rest of all shares are best-target changes "
+                        + "(default ${DEFAULT-VALUE}).")
         double swapShare;
 
         @Option(names = "--make-room-share", defaultValue = "0.2",
                 description = "Share of make-room moves: a process to a machine, others off it until it fits "
                         + "(default ${DEFAULT-VALUE}).")
         double makeRoomShare;
+
+        @Option(names = "--best-swap-share", defaultValue = "0.2",
+                description = "Share of best-swap moves: a process swaps with the best partner on a random machine "
+                        + "(default ${DEFAULT-VALUE}).")
+        double bestSwapShare;
+
+        @Option(names = "--fixed-mix",
+                description = "Keep the move shares as given instead of adapting them to what each kind gains per "
+                        + "CPU time.")
+        boolean fixedMix;
 
         Roadef(SpringContext spring) {
             super(spring);
@@ -110,9 +121,13 @@ public class BenchCommand extends BaseCommand {
                 return checked.feasible() ? ExitCodes.OK : ExitCodes.NO_FEASIBLE_PLAN;
             }
 
-            RoadefSolverOptions options = RoadefSolverOptions.defaults(limit).withSeed(seed)
-                    .withLateAcceptanceSize(lateAcceptanceSize).withSwapShare(swapShare)
-                    .withMakeRoomShare(makeRoomShare);
+            RoadefSolverOptions options;
+            try {
+                options = RoadefSolverOptions.defaults(limit).withSeed(seed).withLateAcceptanceSize(lateAcceptanceSize)
+                        .withShares(swapShare, bestSwapShare, makeRoomShare).withAdaptiveMix(!fixedMix);
+            } catch (IllegalArgumentException e) {
+                throw CommandFailure.invalidInput(e.getMessage());
+            }
             long started = System.nanoTime();
             Duration cpuBefore = processCpuTime();
             RoadefSolver.Result result = RoadefSolver.solve(instance, original, original, options);
@@ -125,14 +140,15 @@ public class BenchCommand extends BaseCommand {
                 out().println("  " + violation);
             }
             out().printf(Locale.ROOT, "improved  %.2f%% in %.1f s (first improvement after %d ms, %d new bests), "
-                            + "seed %d, late acceptance %d, swap share %.2f, make-room share %.2f%n",
+                            + "seed %d, late acceptance %d, shares swap %.2f, best swap %.2f, make room %.2f%s%n",
                     100.0 * (before.total() - after.total()) / Math.max(1, before.total()), elapsed / 1000.0,
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
-                    swapShare, makeRoomShare);
+                    swapShare, bestSwapShare, makeRoomShare, fixedMix ? ", fixed" : ", adaptive");
             // CPU time shows how much of the wall-clock limit the search really got on a shared machine.
             out().printf(Locale.ROOT, "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU%n",
                     result.movesDrawn(), result.movesDrawn() * 1000 / Math.max(1, elapsed), result.movesAccepted(),
                     cpu.toMillis() / 1000.0);
+            out().println("mix       final shares " + result.finalMoveMix());
             if (out != null) {
                 RoadefSolutionWriter.write(out, result.assignment());
                 out().println("solution  " + out);

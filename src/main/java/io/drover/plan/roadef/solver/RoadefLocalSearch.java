@@ -28,6 +28,7 @@ final class RoadefLocalSearch implements PhaseCommand<RoadefSolution> {
     private long movesAccepted;
     private long newBests;
     private long firstImprovementMillis = -1;
+    private String finalMoveMix = "";
 
     RoadefLocalSearch(RoadefSolverOptions options) {
         this.options = options;
@@ -70,6 +71,11 @@ final class RoadefLocalSearch implements PhaseCommand<RoadefSolution> {
         return newBests;
     }
 
+    /** The share of each kind of move at the end of the last search. */
+    String finalMoveMix() {
+        return finalMoveMix;
+    }
+
     /** Random moves drawn so far, feasible or not. */
     long movesDrawn() {
         return movesDrawn;
@@ -86,8 +92,8 @@ final class RoadefLocalSearch implements PhaseCommand<RoadefSolution> {
      */
     int[] search(RoadefState state, Random random, BooleanSupplier terminated) {
         MoveJournal journal = new MoveJournal(state);
-        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal, options.swapShare(),
-                options.makeRoomShare());
+        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal);
+        MoveMix mix = MoveMix.of(options);
         long currentCost = state.softPenalty();
         long bestCost = currentCost;
         int[] best = new int[state.processCount()];
@@ -101,7 +107,13 @@ final class RoadefLocalSearch implements PhaseCommand<RoadefSolution> {
         while (drawn % TERMINATION_CHECK_INTERVAL != 0 || !terminated.getAsBoolean()) {
             int slot = (int) (drawn++ % history.length);
             long limit = Math.max(currentCost, history[slot] - 1);
-            if (neighbourhood.tryRandomMove(random, limit)) {
+            MoveKind kind = mix.pick(random);
+            // Kinds differ tenfold in cost (a best swap scores a whole machine), so the mix weighs gain by time.
+            long moveStarted = System.nanoTime();
+            boolean kept = neighbourhood.tryMove(kind, random, limit);
+            long spent = System.nanoTime() - moveStarted;
+            mix.record(kind, spent, kept ? Math.max(0, currentCost - state.softPenalty()) : 0);
+            if (kept) {
                 accepted++;
                 long cost = state.softPenalty();
                 if (bestIsCurrent && cost > bestCost) {
@@ -125,8 +137,9 @@ final class RoadefLocalSearch implements PhaseCommand<RoadefSolution> {
         }
         movesDrawn += drawn;
         movesAccepted += accepted;
-        log.info("Late acceptance: {} moves drawn, {} accepted, best cost {}", drawn, accepted,
-                bestCost);
+        finalMoveMix = mix.toString();
+        log.info("Late acceptance: {} moves drawn, {} accepted, best cost {}, final move mix {}", drawn, accepted,
+                bestCost, finalMoveMix);
         return best;
     }
 }

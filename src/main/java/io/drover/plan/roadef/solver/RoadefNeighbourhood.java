@@ -8,7 +8,9 @@ import java.util.Random;
  * <ul>
  * <li>change: a random process to the machine where it costs least (every machine is scored read-only; on the tight
  * a2 instances most random targets break a capacity, so a random target is rarely even feasible);</li>
- * <li>swap: two random processes exchange machines (checked read-only, then applied and scored);</li>
+ * <li>swap: two random processes exchange machines (checked and scored read-only before it is made);</li>
+ * <li>best swap: a random process exchanges machines with the process of a random machine where that keeps the hard
+ * constraints at the lowest cost;</li>
  * <li>make room: a process of a costly machine goes to a machine that could run it within safety capacity, then
  * other processes leave that machine (home first, else to the cheapest of a few random machines that take them)
  * until it keeps its capacities and costs no more than before. A large process reaches a machine full of small ones
@@ -28,33 +30,35 @@ final class RoadefNeighbourhood {
 
     private final RoadefState state;
     private final MoveJournal journal;
-    private final double swapShare;
-    private final double makeRoomShare;
 
-    RoadefNeighbourhood(RoadefState state, MoveJournal journal, double swapShare, double makeRoomShare) {
+    RoadefNeighbourhood(RoadefState state, MoveJournal journal) {
         this.state = state;
         this.journal = journal;
-        this.swapShare = swapShare;
-        this.makeRoomShare = makeRoomShare;
     }
 
     /**
-     * Draws one random move and applies it if it keeps every hard constraint and leads to a cost of at most
-     * {@code limit}. Returns whether it did; if not, the state is unchanged.
+     * Draws one random move of the given kind and applies it if it keeps every hard constraint and leads to a cost of
+     * at most {@code limit}. Returns whether it did; if not, the state is unchanged.
      */
-    boolean tryRandomMove(Random random, long limit) {
+    boolean tryMove(MoveKind kind, Random random, long limit) {
         journal.begin();
-        double kind = random.nextDouble();
-        if (kind < swapShare) {
-            return swap(random.nextInt(state.processCount()), random.nextInt(state.processCount()))
-                    && keepIfWithin(limit);
-        }
-        if (kind < swapShare + makeRoomShare) {
-            int costly = costlyProcess(random);
-            int target = roomyMachine(costly, random);
-            return target >= 0 && makeRoom(costly, target, random) && keepIfWithin(limit);
-        }
-        return bestChange(random.nextInt(state.processCount()), random, limit);
+        return switch (kind) {
+            case CHANGE -> bestChange(randomProcess(random), random, limit);
+            case SWAP -> swapWithin(randomProcess(random), randomProcess(random), limit);
+            case BEST_SWAP -> bestSwap(randomProcess(random), random.nextInt(state.machineCount()), limit);
+            case MAKE_ROOM -> makeRoomForCostlyProcess(random) && keepIfWithin(limit);
+        };
+    }
+
+    private int randomProcess(Random random) {
+        return random.nextInt(state.processCount());
+    }
+
+    /** A process of a costly machine to a machine with room for it alone, making room there. */
+    private boolean makeRoomForCostlyProcess(Random random) {
+        int costly = costlyProcess(random);
+        int target = roomyMachine(costly, random);
+        return target >= 0 && makeRoom(costly, target, random);
     }
 
     /** A process on the costliest of a few random machines: where a make-room move can gain most. */
@@ -118,14 +122,47 @@ final class RoadefNeighbourhood {
         return true;
     }
 
-    boolean swap(int p, int q) {
-        if (!state.swapKeepsFeasible(p, q)) {
+    /** Swaps p and q if that keeps the hard constraints and the cost within limit (scored before it is made). */
+    boolean swapWithin(int p, int q, long limit) {
+        if (!state.swapKeepsFeasible(p, q) || state.softPenalty() + state.swapCostDelta(p, q) > limit) {
             return false;
         }
+        swap(p, q);
+        return true;
+    }
+
+    /**
+     * Swaps p with the process of machine m whose swap with it keeps the hard constraints at the lowest cost, if that
+     * cost is within limit. On the capacity-bound instances few random swaps are feasible; among the processes of one
+     * machine one often is (ties: the first in m's list).
+     */
+    boolean bestSwap(int p, int m, long limit) {
+        if (m == state.machineOf(p)) {
+            return false;
+        }
+        int partner = -1;
+        long bestDelta = Long.MAX_VALUE;
+        for (int slot = 0; slot < state.hostedCount(m); slot++) {
+            int q = state.hostedProcess(m, slot);
+            if (state.swapKeepsFeasible(p, q)) {
+                long delta = state.swapCostDelta(p, q);
+                if (delta < bestDelta) {
+                    bestDelta = delta;
+                    partner = q;
+                }
+            }
+        }
+        if (partner < 0 || state.softPenalty() + bestDelta > limit) {
+            return false;
+        }
+        swap(p, partner);
+        return true;
+    }
+
+    private void swap(int p, int q) {
         int mp = state.machineOf(p);
         journal.relocate(p, state.machineOf(q));
         journal.relocate(q, mp);
-        return true;
     }
 
     /**

@@ -20,11 +20,11 @@ public final class RoadefSolver {
     }
 
     /**
-     * What a solve produced: the best assignment, its score, when the first improvement came, and how many moves the
-     * local search drew and kept.
+     * What a solve produced: the best assignment, its score, when the first improvement came, how many moves the
+     * local search drew and kept, and the share of each kind of move at the end (e.g. "change 0.50, swap 0.30, ...").
      */
     public record Result(int[] assignment, HardSoftLongScore score, long firstImprovementMillis,
-            long bestSolutionChanges, long movesDrawn, long movesAccepted) {
+            long bestSolutionChanges, long movesDrawn, long movesAccepted, String finalMoveMix) {
     }
 
     static SolverConfig config(RoadefSolverOptions options, RoadefLocalSearch search) {
@@ -44,6 +44,6 @@ public final class RoadefSolver {
         Solver<RoadefSolution> solver = SolverFactory.<RoadefSolution>create(config(options, search)).buildSolver();
         RoadefSolution best = solver.solve(RoadefSolution.of(model, original, start));
         return new Result(best.toAssignment(), best.getScore(), search.firstImprovementMillis(), search.newBests(),
-                search.movesDrawn(), search.movesAccepted());
+                search.movesDrawn(), search.movesAccepted(), search.finalMoveMix());
     }
 }

@@ -4,35 +4,49 @@ import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import java.time.Duration;
 
 /**
- * How to solve: time limit, random seed (fixed, so a run can be repeated), late acceptance size, the shares of swap
- * and make-room moves (the rest are changes), and Timefold's environment mode (FULL_ASSERT in tests).
+ * How to solve: time limit, random seed (fixed, so a run can be repeated), late acceptance size, the starting shares
+ * of swap, best-swap and make-room moves (the rest are changes), whether the shares then adapt to what each kind of
+ * move gains ({@link MoveMix}), and Timefold's environment mode (FULL_ASSERT in tests).
  */
 public record RoadefSolverOptions(Duration timeLimit, long seed, int lateAcceptanceSize, double swapShare,
-        double makeRoomShare, EnvironmentMode environmentMode) {
+        double bestSwapShare, double makeRoomShare, boolean adaptiveMix, EnvironmentMode environmentMode) {
 
     public static final long DEFAULT_SEED = 42L;
 
+    public RoadefSolverOptions {
+        if (swapShare < 0 || bestSwapShare < 0 || makeRoomShare < 0 || swapShare + bestSwapShare + makeRoomShare > 1) {
+            throw new IllegalArgumentException("move shares must be at least 0 and sum to at most 1");
+        }
+    }
+
     public static RoadefSolverOptions defaults(Duration timeLimit) {
-        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 5000, 0.3, 0.2, EnvironmentMode.NON_REPRODUCIBLE);
+        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 5000, 0.3, 0.2, 0.2, true,
+                EnvironmentMode.NON_REPRODUCIBLE);
     }
 
     public RoadefSolverOptions withEnvironmentMode(EnvironmentMode mode) {
-        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, makeRoomShare, mode);
+        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
+                adaptiveMix, mode);
     }
 
     public RoadefSolverOptions withSeed(long newSeed) {
-        return new RoadefSolverOptions(timeLimit, newSeed, lateAcceptanceSize, swapShare, makeRoomShare, environmentMode);
+        return new RoadefSolverOptions(timeLimit, newSeed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
+                adaptiveMix, environmentMode);
     }
 
     public RoadefSolverOptions withLateAcceptanceSize(int size) {
-        return new RoadefSolverOptions(timeLimit, seed, size, swapShare, makeRoomShare, environmentMode);
+        return new RoadefSolverOptions(timeLimit, seed, size, swapShare, bestSwapShare, makeRoomShare, adaptiveMix,
+                environmentMode);
     }
 
-    public RoadefSolverOptions withMakeRoomShare(double share) {
-        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, share, environmentMode);
+    /** The starting shares of swap, best-swap and make-room moves; changes take the rest. */
+    public RoadefSolverOptions withShares(double swap, double bestSwap, double makeRoom) {
+        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swap, bestSwap, makeRoom, adaptiveMix,
+                environmentMode);
     }
 
-    public RoadefSolverOptions withSwapShare(double share) {
-        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, share, makeRoomShare, environmentMode);
+    public RoadefSolverOptions withAdaptiveMix(boolean adaptive) {
+        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
+                adaptive, environmentMode);
     }
 }

@@ -473,6 +473,50 @@ public final class RoadefState {
         return delta;
     }
 
+    /**
+     * How much the objective changes if processes p and q, of different services and on different machines,
+     * exchange machines: the score of a swap, without making it.
+     */
+    long swapCostDelta(int p, int q) {
+        int m1 = current[p];
+        int m2 = current[q];
+        int movedP = movedChange(p, m1, m2);
+        int movedQ = movedChange(q, m2, m1);
+        return machineCostWith(m1, q, p) - machineSoft[m1] + machineCostWith(m2, p, q) - machineSoft[m2]
+                + relocationMoveCost(p, m1, m2, movedP) + relocationMoveCost(q, m2, m1, movedQ)
+                + serviceMoveWeight * (maxMovedAfter(processService[p], movedP, processService[q], movedQ)
+                        - maxMovedPerService);
+    }
+
+    /** +1 if moving p from machine from to machine to moves it away from home, -1 if it brings it home, else 0. */
+    private int movedChange(int p, int from, int to) {
+        return (to != original[p] ? 1 : 0) - (from != original[p] ? 1 : 0);
+    }
+
+    /** The process and machine move costs that moving p from machine from to machine to adds. */
+    private long relocationMoveCost(int p, int from, int to, int moved) {
+        int o = original[p];
+        long machineMove = (to == o ? 0 : machineMoveCost[o][to]) - (from == o ? 0 : machineMoveCost[o][from]);
+        return processMoveWeight * processMoveCost[p] * moved + machineMoveWeight * machineMove;
+    }
+
+    /**
+     * The largest number of moved processes of a service once services a and b (distinct) change theirs by da and
+     * db (each -1, 0 or +1). The maximum falls by at most one, and only if no other service is at it.
+     */
+    private int maxMovedAfter(int a, int da, int b, int db) {
+        int max = maxMovedPerService;
+        int countA = movedPerService[a];
+        int countB = movedPerService[b];
+        int after = Math.max(countA + da, countB + db);
+        int othersAtMax = servicesWithMoved[max] - (countA == max ? 1 : 0) - (countB == max ? 1 : 0);
+        if (othersAtMax > 0 || max == 0) {
+            return Math.max(max, after);
+        }
+        int othersBelow = servicesWithMoved[max - 1] - (countA == max - 1 ? 1 : 0) - (countB == max - 1 ? 1 : 0);
+        return Math.max(after, othersBelow > 0 ? max - 1 : 0);
+    }
+
     /** The load and balance cost of machine m once process in (or -1) arrives and process out (or -1) leaves. */
     private long machineCostWith(int m, int in, int out) {
         int machineBase = m * resourceCount;

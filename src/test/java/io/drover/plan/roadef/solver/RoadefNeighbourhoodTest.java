@@ -6,6 +6,7 @@ import io.drover.plan.roadef.RoadefEvaluation;
 import io.drover.plan.roadef.RoadefEvaluator;
 import io.drover.plan.roadef.RoadefInstances;
 import io.drover.plan.roadef.RoadefModel;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -40,26 +41,61 @@ class RoadefNeighbourhoodTest {
     }
 
     @Test
+    void swapCostDeltaIsTheScoreDifferenceOfMakingTheSwap() {
+        for (String instance : new String[] {"a1_2", "a1_4", "a2_1", "a2_5"}) {
+            RoadefModel model = RoadefInstances.model(instance);
+            int[] original = RoadefInstances.assignment(instance, model);
+            RoadefState state = new RoadefState(this, model, original, original);
+            MoveJournal journal = new MoveJournal(state);
+            Random random = new Random(7);
+            int swaps = 0;
+            for (int i = 0; i < 20_000 && swaps < 2000; i++) {
+                int p = random.nextInt(model.processCount());
+                int q = random.nextInt(model.processCount());
+                if (state.machineOf(p) == state.machineOf(q)
+                        || model.processes().get(p).service() == model.processes().get(q).service()) {
+                    continue;
+                }
+                swaps++;
+                long before = state.softPenalty();
+                long delta = state.swapCostDelta(p, q);
+                int mp = state.machineOf(p);
+                journal.begin();
+                journal.relocate(p, state.machineOf(q));
+                journal.relocate(q, mp);
+                assertThat(state.softPenalty() - before).as(instance + " swap " + i).isEqualTo(delta);
+                if (random.nextInt(3) != 0) {
+                    journal.undo(); // mostly stay near the original, but also walk away from home
+                }
+            }
+            assertThat(swaps).isEqualTo(2000);
+        }
+    }
+
+    @Test
     void appliedMovesKeepEveryHardConstraintAndTheExactScoreAndUndoRestoresTheState() {
         for (String instance : new String[] {"a1_4", "a2_1", "a2_2"}) {
             RoadefModel model = RoadefInstances.model(instance);
             int[] original = RoadefInstances.assignment(instance, model);
             RoadefState state = new RoadefState(this, model, original, original);
             MoveJournal journal = new MoveJournal(state);
-            RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal, 0.3, 0.4);
+            RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal);
             Random random = new Random(5);
             int[] assignment = new int[model.processCount()];
             int[] rebuilt = new int[model.processCount()];
+            int[] appliedByKind = new int[MoveKind.values().length];
             int applied = 0;
-            for (int i = 0; i < 3000 && applied < 200; i++) {
+            for (int i = 0; i < 6000 && applied < 400; i++) {
                 state.copyAssignmentInto(rebuilt);
                 long before = state.softPenalty();
-                if (!neighbourhood.tryRandomMove(random, Long.MAX_VALUE)) {
+                MoveKind kind = MoveKind.values()[i % MoveKind.values().length];
+                if (!neighbourhood.tryMove(kind, random, Long.MAX_VALUE)) {
                     state.copyAssignmentInto(assignment);
                     assertThat(assignment).as("a rejected move leaves the state as it was").isEqualTo(rebuilt);
                     continue;
                 }
                 applied++;
+                appliedByKind[kind.ordinal()]++;
                 state.copyAssignmentInto(assignment);
                 RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, assignment);
                 assertThat(evaluation.violations()).as(instance + " move " + i).isEmpty();
@@ -75,7 +111,8 @@ class RoadefNeighbourhoodTest {
                     assertThat(state.softPenalty()).isEqualTo(before);
                 }
             }
-            assertThat(applied).as(instance).isGreaterThan(20);
+            assertThat(Arrays.stream(appliedByKind).min().orElseThrow()).as(instance + ": moves applied of the rarest kind")
+                    .isGreaterThanOrEqualTo(5);
         }
     }
 
@@ -89,7 +126,7 @@ class RoadefNeighbourhoodTest {
         int[] original = RoadefInstances.assignment("a2_1", model);
         RoadefState state = new RoadefState(this, model, original, original);
         MoveJournal journal = new MoveJournal(state);
-        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal, 0, 1);
+        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal);
         int large = 555;
         long alone = state.machineCost(original[large]);
         assertThat(alone).as("the large process costs load where it is").isPositive();
