@@ -31,18 +31,14 @@ class LabApplyEscalationTest extends LabApplyFixture {
         try {
             ApplyOutcome outcome = apply.apply(file);
 
-            MoveRecord shared = outcome.moves().stream().filter(m -> m.guest().equals("lab-shared")).findFirst()
-                    .orElseThrow();
+            MoveRecord shared = move(outcome, "lab-shared");
             assertThat(shared.state()).as("%s", shared).isEqualTo(MoveState.VERIFIED);
-            assertThat(jdbc.queryForObject("select note from apply_move_transition where run_id = ? and seq = ? "
-                    + "and to_state = 'VERIFIED'", String.class, shared.runId(), shared.seq()))
-                    .contains("switched to post-copy after");
+            assertThat(transitionNote(shared, "VERIFIED")).contains("switched to post-copy after");
             assertThat(hostsRunning("lab-shared")).containsExactly(hostNumber(shared.destination()));
             LabGuests.verifyDisk("lab-shared");
             assertThat(outcome.moves()).filteredOn(m -> m.guest().equals("lab-local")).allSatisfy(m -> {
                 assertThat(m.state()).isEqualTo(MoveState.VERIFIED);
-                assertThat(jdbc.queryForObject("select note from apply_move_transition where run_id = ? and seq = ? "
-                        + "and to_state = 'VERIFIED'", String.class, m.runId(), m.seq())).doesNotContain("post-copy");
+                assertThat(transitionNote(m, "VERIFIED")).doesNotContain("post-copy");
             });
         } finally {
             plan.migrations().forEach(move -> LabGuests.moveBack(move.guest(), move.mode()));

@@ -107,6 +107,16 @@ abstract class LabApplyFixture {
         throw new AssertionError("no move of plan " + plan.id() + " met the condition within " + MIGRATING_WITHIN);
     }
 
+    static MoveRecord move(ApplyOutcome outcome, String guest) {
+        return outcome.moves().stream().filter(m -> m.guest().equals(guest)).findFirst().orElseThrow();
+    }
+
+    /** The note of the move's transition into {@code toState} (not of the notes it logged while in it). */
+    String transitionNote(MoveRecord move, String toState) {
+        return jdbc.queryForObject("select note from apply_move_transition where run_id = ? and seq = ? "
+                + "and to_state = ? and from_state <> to_state", String.class, move.runId(), move.seq(), toState);
+    }
+
     @AfterEach
     void labIsAsFound() {
         assertThat(LabGuests.awayFromHome()).as("lab left as found").isEmpty();

@@ -42,7 +42,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LabApplyInterruptionsTest extends LabApplyFixture {
 
-
     @Test
     void aPausedRunStartsNoNewMoveUntilResumedWhileItsRunningMigrationFinishes() throws Exception {
         // one migration at a time, so the second move waits for the first
@@ -241,10 +240,6 @@ class LabApplyInterruptionsTest extends LabApplyFixture {
     /** Starts a lab host's libvirtd again: {@code lab.sh vary I} without options keeps its variations. */
     private static void restartLibvirtd(int host) {
         LabGuests.run(List.of(LabGuests.LAB_SH.toString(), "vary", Integer.toString(host)), Duration.ofSeconds(120));
-    }
-
-    private static MoveRecord move(ApplyOutcome outcome, String guest) {
-        return outcome.moves().stream().filter(m -> m.guest().equals(guest)).findFirst().orElseThrow();
     }
 
     private static void moveAllBack(Plan plan) {

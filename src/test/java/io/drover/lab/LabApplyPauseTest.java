@@ -39,8 +39,8 @@ class LabApplyPauseTest extends LabApplyFixture {
 
             assertThat(outcome.moves()).hasSize(2).allSatisfy(move -> {
                 assertThat(move.state()).as("%s", move).isEqualTo(MoveState.VERIFIED);
-                assertThat(note(move, "MIGRATING")).isEqualTo("migration started (class steady)");
-                assertThat(note(move, "VERIFIED")).contains("paused on lab-host1 after");
+                assertThat(transitionNote(move, "MIGRATING")).isEqualTo("migration started (class steady)");
+                assertThat(transitionNote(move, "VERIFIED")).contains("paused on lab-host1 after");
                 // libvirt 9.0 starts the guest's vCPUs on the destination itself: nothing was left to resume
                 assertThat(store.notes(move.runId(), move.seq())).singleElement().asString()
                         .startsWith("paused by Drover to finish its migration");
@@ -50,11 +50,6 @@ class LabApplyPauseTest extends LabApplyFixture {
         } finally {
             plan.migrations().forEach(move -> LabGuests.moveBack(move.guest(), move.mode()));
         }
-    }
-
-    private String note(MoveRecord move, String toState) {
-        return jdbc.queryForObject("select note from apply_move_transition where run_id = ? and seq = ? "
-                + "and to_state = ? and from_state <> to_state", String.class, move.runId(), move.seq(), toState);
     }
 
     @Test
@@ -68,8 +63,7 @@ class LabApplyPauseTest extends LabApplyFixture {
             store.request(paused.runId(), ApplyRun.Control.ABORT);
             ApplyOutcome outcome = running.get(2, TimeUnit.MINUTES);
 
-            MoveRecord shared = outcome.moves().stream().filter(m -> m.guest().equals("lab-shared")).findFirst()
-                    .orElseThrow();
+            MoveRecord shared = move(outcome, "lab-shared");
             assertThat(shared.state()).isEqualTo(MoveState.FAILED);
             assertThat(shared.error()).hasValueSatisfying(e -> assertThat(e).startsWith(MoveExecutor.ABORTED)
                     .contains("still runs on lab-host1"));

@@ -106,8 +106,4 @@ class LabApplySourceDisksTest extends LabApplyFixture {
         jdbc.update("update batch_job_execution set status = 'FAILED', exit_code = 'FAILED' where job_execution_id = ?",
                 execution);
     }
-
-    private static MoveRecord move(ApplyOutcome outcome, String guest) {
-        return outcome.moves().stream().filter(m -> m.guest().equals(guest)).findFirst().orElseThrow();
-    }
 }

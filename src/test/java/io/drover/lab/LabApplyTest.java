@@ -197,8 +197,4 @@ class LabApplyTest extends LabApplyFixture {
     private Path planDrainOfHost1(PlanLimits limits) {
         return LabGuests.planDrainOfHost1(inventory, planner, limits, plans);
     }
-
-    private static MoveRecord move(ApplyOutcome outcome, String guest) {
-        return outcome.moves().stream().filter(m -> m.guest().equals(guest)).findFirst().orElseThrow();
-    }
 }
