@@ -96,8 +96,7 @@ public class MoveExecutor {
                 + policy.migrationClass() + ")");
         List<String> escalations = new ArrayList<>();
         Optional<String> failure = runMigration(migrating, context, policy, escalations);
-        resumeIfPausedByDrover(migrating, context);
-        Whereabouts where = whereabouts(migrating, context.uris());
+        Whereabouts where = resumeIfPausedByDrover(migrating, context, whereabouts(migrating, context.uris()));
         if (failure.isPresent()) {
             if (where.place() == Whereabouts.Place.ON_SOURCE) {
                 return store.transition(migrating, MoveState.FAILED, failure.get() + "; " + move.guest()
@@ -128,9 +127,8 @@ public class MoveExecutor {
             pause();
             where = whereabouts(move, context.uris());
         }
-        if (where.place() != Whereabouts.Place.IN_FLIGHT && where.place() != Whereabouts.Place.UNKNOWN
-                && resumeIfPausedByDrover(move, context)) {
-            where = whereabouts(move, context.uris());
+        if (where.place() != Whereabouts.Place.IN_FLIGHT && where.place() != Whereabouts.Place.UNKNOWN) {
+            where = resumeIfPausedByDrover(move, context, where);
         }
         switch (where.place()) {
             case ON_DESTINATION:
@@ -426,8 +424,9 @@ public class MoveExecutor {
             Optional<String> tooSlow = stalled.compareTo(properties.stallTimeout()) >= 0
                     ? Optional.of("no progress for " + stalled.toSeconds() + " s (data remaining " + remaining
                             + " bytes, lowest " + lowestRemaining + ", memory pass " + passes.pass() + ")")
-                    : !paused && elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after " + timeout.toSeconds()
-                            + " s (completion timeout for " + (total > 0 ? total + " bytes" : "its memory") + ")")
+                    : !paused && elapsed.compareTo(timeout) >= 0 ? Optional.of("not complete after "
+                            + timeout.toSeconds() + " s (completion timeout for "
+                            + (total > 0 ? total + " bytes" : "its memory") + ")")
                     : Optional.empty();
             boolean postCopyDue = tooSlow.isPresent() || !properties.postCopyAfter().isZero()
                     && elapsed.compareTo(properties.postCopyAfter()) >= 0;
@@ -514,17 +513,15 @@ public class MoveExecutor {
      * the migration completed, the source when it failed. Only a guest active on exactly one host, paused but not for
      * a migration: never one paused by anyone else, never while an incoming copy waits.
      *
-     * @return whether it resumed the guest
+     * @param where where the guest is now, after its migration job
+     * @return where it is afterwards: {@code where} itself unless the guest was resumed
      */
-    private boolean resumeIfPausedByDrover(MoveRecord move, MoveContext context) {
-        if (store.notes(move.runId(), move.seq()).stream().noneMatch(note -> note.startsWith(PAUSED_NOTE))) {
-            return false;
+    private Whereabouts resumeIfPausedByDrover(MoveRecord move, MoveContext context, Whereabouts where) {
+        if (where.hosts().size() != 1
+                || store.notes(move.runId(), move.seq()).stream().noneMatch(note -> note.startsWith(PAUSED_NOTE))) {
+            return where;
         }
-        List<String> active = whereabouts(move, context.uris()).hosts();
-        if (active.size() != 1) {
-            return false;
-        }
-        String host = active.get(0);
+        String host = where.hosts().get(0);
         try {
             boolean resumed = limiter.call(host, () -> {
                 try (HypervisorConnection connection = connector.open(context.uris().get(host))) {
@@ -536,14 +533,15 @@ public class MoveExecutor {
                     return true;
                 }
             });
-            if (resumed) {
-                store.note(move, "resumed on " + host + " after Drover paused it");
+            if (!resumed) {
+                return where;
             }
-            return resumed;
+            store.note(move, "resumed on " + host + " after Drover paused it");
+            return whereabouts(move, context.uris());
         } catch (LibvirtFailure e) {
             log.warn("Move {} ({}): could not resume the guest Drover paused, on {}: {}", move.seq(), move.label(),
                     host, e.getMessage());
-            return false;
+            return where;
         }
     }
 
