@@ -6,6 +6,7 @@ import io.drover.execute.ApplyRun;
 import io.drover.execute.MigrationStats;
 import io.drover.execute.MoveRecord;
 import io.drover.execute.MoveState;
+import io.drover.model.ByteSize;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -125,7 +126,7 @@ final class ApplyProgressDisplay implements ApplyProgress {
     }
 
     static String mib(long bytes) {
-        return bytes < 0 ? "?" : String.format("%.1f MiB", bytes / (1024.0 * 1024));
+        return bytes < 0 ? "?" : new ByteSize(bytes).toMiBText();
     }
 
     static String seconds(Duration duration) {

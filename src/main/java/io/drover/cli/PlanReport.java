@@ -52,7 +52,7 @@ final class PlanReport {
                 for (PlannedMigration move : wave.migrations()) {
                     table.row(move.guest(), move.source(), move.destination(), move.mode().label()
                             + (move.copyDisks().isEmpty() ? "" : " " + move.copyDisks()), move.memory(),
-                            move.memorySent().plus(move.diskCopy()), Durations.human(move.estimatedDuration()),
+                            move.memorySent().plus(move.diskCopy()).toMiBText(), Durations.human(move.estimatedDuration()),
                             move.risks().size());
                 }
                 table.print(out);

@@ -1,5 +1,7 @@
 package io.drover.model;
 
+import java.util.Locale;
+
 /** An amount of memory or storage, held in bytes so that KiB from libvirt and GiB from policies never mix up. */
 public record ByteSize(long bytes) implements Comparable<ByteSize> {
 
@@ -58,6 +60,11 @@ public record ByteSize(long bytes) implements Comparable<ByteSize> {
     @Override
     public int compareTo(ByteSize other) {
         return Long.compare(bytes, other.bytes);
+    }
+
+    /** For people: MiB with one decimal ("307.2 MiB"), where {@link #toString} stays exact. */
+    public String toMiBText() {
+        return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package io.drover.report;
 
+import io.drover.model.ByteSize;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,7 +58,7 @@ public final class RunHtmlReport {
         }
         List<Long> data = statistics(run, RunHistory.Move::dataProcessed);
         if (!data.isEmpty()) {
-            page.raw(HtmlPage.card("data transferred", mib(data.stream().mapToLong(Long::longValue).sum()), ""));
+            page.raw(HtmlPage.card("data transferred", new ByteSize(data.stream().mapToLong(Long::longValue).sum()).toMiBText(), ""));
         }
         page.raw("</div>\n");
     }
@@ -92,7 +92,7 @@ public final class RunHtmlReport {
                     HtmlPage.badge(move.state()), Integer.toString(move.attempts()),
                     Html.escape(move.migrationTime().map(Durations::human).orElse("")),
                     Html.escape(move.downtimeMillis().map(ms -> ms + " ms").orElse("")),
-                    Html.escape(move.dataProcessed().map(RunHtmlReport::mib).orElse("")),
+                    Html.escape(move.dataProcessed().map(bytes -> new ByteSize(bytes).toMiBText()).orElse("")),
                     "<span class=\"error\">" + Html.escape(move.error().orElse("")) + "</span>",
                     "<span class=\"note\">" + Html.escape(String.join(" · ", move.transitions())) + "</span>");
         }
@@ -101,10 +101,6 @@ public final class RunHtmlReport {
 
     private static List<Long> statistics(RunHistory run, Function<RunHistory.Move, Optional<Long>> statistic) {
         return run.moves().stream().map(statistic).flatMap(Optional::stream).toList();
-    }
-
-    private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
     }
 
     private static double seconds(Duration duration) {

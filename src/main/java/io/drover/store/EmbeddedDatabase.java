@@ -87,6 +87,15 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Stops a server nobody took over; a failure is only logged (the next Drover stops an orphan anyway). */
+    static void closeQuietly(EmbeddedDatabase database) {
+        try {
+            database.close();
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL on port {}: {}", database.port, e.getMessage());
+        }
+    }
+
     private static boolean ownerAlive(Path ownerFile) throws IOException {
         if (!Files.exists(ownerFile)) {
             return false;

@@ -2,12 +2,14 @@ package io.drover.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.core.env.Environment;
 
 /**
  * Drover's default database: a real PostgreSQL started from Maven-shipped binaries, whose data directory survives
@@ -18,9 +20,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 public class EmbeddedPostgresConfiguration {
 
+    private static final String DATA_DIRECTORY = "drover.db.embedded.data-dir";
+
+    /** The condition above, for {@link EmbeddedDatabaseEarlyStart}, which runs before conditions are evaluated. */
+    static boolean wanted(Environment environment) {
+        return environment.getProperty("spring.datasource.url", "").isEmpty();
+    }
+
+    static Path dataDirectory(Environment environment) {
+        return Path.of(environment.getRequiredProperty(DATA_DIRECTORY));
+    }
+
+    /** The server {@link EmbeddedDatabaseEarlyStart} started on this data directory, else one started now. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(@Value("${drover.db.embedded.data-dir}") Path dataDirectory) throws IOException {
-        return EmbeddedDatabase.open(dataDirectory);
+    EmbeddedDatabase embeddedDatabase(Environment environment, ObjectProvider<EmbeddedDatabaseEarlyStart.Starting> early)
+            throws IOException {
+        Path dataDirectory = dataDirectory(environment);
+        EmbeddedDatabaseEarlyStart.Starting starting = early.getIfAvailable();
+        Optional<EmbeddedDatabase> started = starting == null ? Optional.empty() : starting.take(dataDirectory);
+        return started.isPresent() ? started.get() : EmbeddedDatabase.open(dataDirectory);
     }
 
     @Bean

@@ -51,6 +51,20 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aServerStartedBeforeTheContextIsTakenOverOnceAndOnlyForItsOwnDataDirectory() throws Exception {
+        Path data = home.resolve("pgdata");
+        EmbeddedDatabaseEarlyStart.Starting starting = new EmbeddedDatabaseEarlyStart.Starting(data);
+
+        assertThat(starting.take(home.resolve("elsewhere"))).isEmpty();
+        try (EmbeddedDatabase taken = starting.take(data).orElseThrow()) {
+            assertThat(taken.owned()).isTrue();
+            assertThat(setting(taken.jdbcUrl(), "server_version")).startsWith("15");
+            assertThat(starting.take(data)).as("taken once").isEmpty();
+        }
+        assertThat(data.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
     void aServerLeftByAKilledDroverIsStoppedAndStartedAgain() throws Exception {
         Path data = home.resolve("pgdata");
         EmbeddedDatabase.open(data).close(); // initialised, stopped
