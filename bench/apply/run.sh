@@ -111,7 +111,16 @@ for phase in plan["phases"]:
 # One build for the whole run, made outside the timings and pinned (DROVER_NO_BUILD): run as bin/drover runs it.
 bin/drover --version >"$LOG/build.log" 2>&1
 drover() { DROVER_NO_BUILD=1 bin/drover "$@"; }
+# The extra guests belong on the drained host (lab.sh --extra-guests-on): one left elsewhere by an earlier apply is
+# brought back first, untimed, so every round drains the same guests.
+mapfile -t strays < <(for i in 1 2 3; do [[ $i == "$DRAIN" ]] || virsh -q -c "$(uri "$i")" list --name; done |
+    grep '^lab-bench[0-9]*$' || true)
+((${#strays[@]} == 0)) || all_home "${strays[@]}"
 mapfile -t GUESTS < <(virsh -q -c "$(uri "$DRAIN")" list --name | sed '/^$/d')
+if ! printf '%s\n' "${GUESTS[@]}" | grep -q '^lab-bench'; then
+    echo "bench/apply: lab-host$DRAIN runs no lab-bench guest: bring the lab up with --extra-guests-on $DRAIN" >&2
+    exit 1
+fi
 RESULTS=$OUT/results-$STAMP.md
 {
     echo "# drover apply vs virsh loop, $(date -u +%FT%TZ), commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src bench lab || echo '+changes')"

@@ -15,7 +15,6 @@ import io.drover.model.Disk;
 import io.drover.model.DiskSource;
 import io.drover.model.Guest;
 import io.drover.model.PowerState;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -253,7 +252,7 @@ public class MoveExecutor {
         }
         Set<String> directories = new TreeSet<>();
         for (Disk disk : copied) {
-            directory(disk).ifPresent(directories::add);
+            directories.add(((DiskSource.File) disk.source()).directory());
         }
         limiter.run(move.destination(), () -> {
             try (HypervisorConnection destination = connector.open(context.uris().get(move.destination()))) {
@@ -268,7 +267,8 @@ public class MoveExecutor {
     }
 
     private void createOverlay(MoveRecord move, MoveContext context, Disk disk) {
-        String path = ((DiskSource.File) disk.source()).path();
+        DiskSource.File file = (DiskSource.File) disk.source();
+        String path = file.path();
         if (disk.backingChain().isEmpty() || !(disk.backingChain().get(0).source() instanceof DiskSource.File)) {
             throw new LibvirtFailure(context.uris().get(move.destination()), "prepare " + path, -1, disk.target()
                     + " has no backing file: copy-storage-inc would leave the destination without its base data",
@@ -278,7 +278,7 @@ public class MoveExecutor {
         String backingFormat = disk.backingChain().get(0).format().orElse("qcow2");
         long capacity = limiter.call(move.source(), () -> {
             try (HypervisorConnection source = connector.open(context.uris().get(move.source()))) {
-                directory(disk).ifPresent(source::refreshStoragePoolsAt);
+                source.refreshStoragePoolsAt(file.directory());
                 return source.volumeCapacity(path);
             }
         });
@@ -290,11 +290,6 @@ public class MoveExecutor {
         });
         log.info("Move {} ({}): created {} on {} over {} ({} bytes)", move.seq(), move.label(), path,
                 move.destination(), backing, capacity);
-    }
-
-    private static Optional<String> directory(Disk disk) {
-        Path parent = Path.of(((DiskSource.File) disk.source()).path()).getParent();
-        return Optional.ofNullable(parent).map(Path::toString);
     }
 
     /**

@@ -10,7 +10,6 @@ import io.drover.model.Disk;
 import io.drover.model.DiskSharing;
 import io.drover.model.DiskSource;
 import io.drover.model.Guest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +98,7 @@ public class SourceDiskCleaner {
         if (user.isPresent()) {
             return "kept: " + path + " (used by domain " + user.get() + " on this host)";
         }
-        String directory = Optional.ofNullable(Path.of(path).getParent()).map(Path::toString).orElse("/");
+        String directory = DiskSource.File.directoryOf(path);
         if (source.refreshStoragePoolsAt(directory) == 0) {
             return "kept: " + path + " (no storage pool at " + directory + " to delete it through)";
         }

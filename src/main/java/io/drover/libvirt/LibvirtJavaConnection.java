@@ -9,6 +9,7 @@ import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.NativeLongByReference;
 import com.sun.jna.ptr.PointerByReference;
 import io.drover.model.ByteSize;
+import io.drover.model.DiskSource;
 import io.drover.model.HostCapacity;
 import io.drover.model.PowerState;
 import io.drover.model.Version;
@@ -465,8 +466,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     @Override
     public void createOverlay(String path, long capacityBytes, String format, String backingPath,
             String backingFormat) {
-        Path file = Path.of(path);
-        String directory = file.getParent() == null ? "/" : file.getParent().toString();
+        String directory = DiskSource.File.directoryOf(path);
         String operation = "create overlay " + path + " on " + backingPath;
         boolean created = call(operation, () -> {
             List<StoragePool> pools = poolsAt(directory);
@@ -475,7 +475,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
                     return false;
                 }
                 pools.get(0).refresh(0);
-                pools.get(0).storageVolCreateXML("<volume><name>" + xmlText(file.getFileName().toString())
+                pools.get(0).storageVolCreateXML("<volume><name>" + xmlText(Path.of(path).getFileName().toString())
                         + "</name><capacity unit='bytes'>" + capacityBytes + "</capacity>"
                         + "<target><format type='" + xmlText(format) + "'/></target>"
                         + "<backingStore><path>" + xmlText(backingPath) + "</path><format type='"

@@ -1,5 +1,6 @@
 package io.drover.model;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,17 @@ public sealed interface DiskSource {
 
     /** {@code type='file'}: an image file on a host filesystem. */
     record File(String path) implements DiskSource {
+
+        /** The directory of an image path: where libvirt looks for the storage pool that manages the file. */
+        public static String directoryOf(String path) {
+            Path parent = Path.of(path).getParent();
+            return parent == null ? "/" : parent.toString();
+        }
+
+        public String directory() {
+            return directoryOf(path);
+        }
+
         @Override
         public Optional<String> localPath() {
             return Optional.of(path);
