@@ -33,8 +33,8 @@ public class EmbeddedPostgresConfiguration {
 
     /** The server {@link EmbeddedDatabaseEarlyStart} started on this data directory, else one started now. */
     @Bean(destroyMethod = "close")
-    EmbeddedDatabase embeddedDatabase(Environment environment, ObjectProvider<EmbeddedDatabaseEarlyStart.Starting> early)
-            throws IOException {
+    EmbeddedDatabase embeddedDatabase(Environment environment,
+            ObjectProvider<EmbeddedDatabaseEarlyStart.Starting> early) throws IOException {
         Path dataDirectory = dataDirectory(environment);
         EmbeddedDatabaseEarlyStart.Starting starting = early.getIfAvailable();
         Optional<EmbeddedDatabase> started = starting == null ? Optional.empty() : starting.take(dataDirectory);

@@ -14,8 +14,9 @@ import java.util.Random;
  * <li>make room: a process of a costly machine goes to a machine that could run it within safety capacity, then
  * other processes leave that machine (home first, else to the cheapest of a few random machines that take them)
  * until it keeps its capacities and either costs no more than before or the whole assignment is within the acceptor's
- * limit: a huge process over its own machine's safety capacity (a2_1) gains more than its new machine may lose. A large process reaches a machine full of small ones
- * in one step, which a chain of single moves only finds by luck: each step alone loses score.</li>
+ * limit: a huge process over its own machine's safety capacity (a2_1) gains more than its new machine may lose. A
+ * large process reaches a machine full of small ones in one step, which a chain of single moves only finds by luck:
+ * each step alone loses score.</li>
  * </ul>
  */
 final class RoadefNeighbourhood {

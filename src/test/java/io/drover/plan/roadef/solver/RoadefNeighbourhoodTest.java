@@ -127,19 +127,18 @@ class RoadefNeighbourhoodTest {
      */
     @Test
     void makeRoomBringsALargeProcessOntoAFullMachineWithinItsSafetyCapacity() {
-        RoadefModel model = RoadefInstances.model("a2_1");
-        int[] original = RoadefInstances.assignment("a2_1", model);
-        RoadefState state = new RoadefState(this, model, original, original);
-        MoveJournal journal = new MoveJournal(state);
-        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal);
+        AtOriginal a2_1 = AtOriginal.of(this, "a2_1");
+        RoadefState state = a2_1.state();
+        MoveJournal journal = a2_1.journal();
+        RoadefNeighbourhood neighbourhood = a2_1.neighbourhood();
         int large = 555;
-        long alone = state.machineCost(original[large]);
+        long alone = state.machineCost(a2_1.original()[large]);
         assertThat(alone).as("the large process costs load where it is").isPositive();
         Random random = new Random(1);
         long noLimit = Long.MIN_VALUE; // no cost is within it: m itself must end within its safety capacities
         boolean found = false;
-        for (int m = 0; m < model.machineCount() && !found; m++) {
-            if (m == original[large] || !state.fitsSafetyAlone(large, m) || state.machineCost(m) > 0) {
+        for (int m = 0; m < a2_1.model().machineCount() && !found; m++) {
+            if (m == a2_1.original()[large] || !state.fitsSafetyAlone(large, m) || state.machineCost(m) > 0) {
                 continue;
             }
             for (int attempt = 0; attempt < 200 && !found; attempt++) {
@@ -149,9 +148,9 @@ class RoadefNeighbourhoodTest {
                     assertThat(state.machineOf(large)).isEqualTo(m);
                     assertThat(journal.size()).as("the large process and those pushed off").isGreaterThan(1);
                     assertThat(state.machineCost(m)).isZero();
-                    int[] assignment = new int[model.processCount()];
+                    int[] assignment = new int[a2_1.model().processCount()];
                     state.copyAssignmentInto(assignment);
-                    assertThat(RoadefEvaluator.evaluate(model, original, assignment).feasible()).isTrue();
+                    assertThat(RoadefEvaluator.evaluate(a2_1.model(), a2_1.original(), assignment).feasible()).isTrue();
                 }
             }
         }
@@ -165,23 +164,20 @@ class RoadefNeighbourhoodTest {
      */
     @Test
     void makeRoomMayLeaveTheTargetCostlierWhenTheWholeCostIsWithinTheLimit() {
-        RoadefModel model = RoadefInstances.model("a2_1");
-        int[] original = RoadefInstances.assignment("a2_1", model);
-        RoadefState state = new RoadefState(this, model, original, original);
-        MoveJournal journal = new MoveJournal(state);
-        RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal);
+        AtOriginal at = AtOriginal.of(this, "a2_1");
+        RoadefState state = at.state();
         int large = 555;
         long before = state.softPenalty();
         int made = 0;
         int targetCostlier = 0;
-        for (int m = 0; m < model.machineCount(); m++) {
-            if (m == original[large] || !state.fitsSafetyAlone(large, m)) {
+        for (int m = 0; m < at.model().machineCount(); m++) {
+            if (m == at.original()[large] || !state.fitsSafetyAlone(large, m)) {
                 continue;
             }
             long targetBefore = state.machineCost(m);
             for (long seed = 0; seed < 20; seed++) {
-                journal.begin();
-                if (!neighbourhood.makeRoom(large, m, new Random(seed), before)) {
+                at.journal().begin();
+                if (!at.neighbourhood().makeRoom(large, m, new Random(seed), before)) {
                     continue;
                 }
                 made++;
@@ -191,11 +187,24 @@ class RoadefNeighbourhoodTest {
                     assertThat(state.softPenalty()).as("content with the whole cost").isLessThanOrEqualTo(before);
                     targetCostlier++;
                 }
-                journal.undo();
+                at.journal().undo();
             }
         }
         assertThat(made).isPositive();
         assertThat(targetCostlier).as("moves the limit ended early").isPositive();
         assertThat(state.softPenalty()).as("every move undone").isEqualTo(before);
+    }
+
+    /** An instance's state at its original assignment, with a journal and a neighbourhood over it. */
+    private record AtOriginal(RoadefModel model, int[] original, RoadefState state, MoveJournal journal,
+            RoadefNeighbourhood neighbourhood) {
+
+        static AtOriginal of(Object owner, String instance) {
+            RoadefModel model = RoadefInstances.model(instance);
+            int[] original = RoadefInstances.assignment(instance, model);
+            RoadefState state = new RoadefState(owner, model, original, original);
+            MoveJournal journal = new MoveJournal(state);
+            return new AtOriginal(model, original, state, journal, new RoadefNeighbourhood(state, journal));
+        }
     }
 }
