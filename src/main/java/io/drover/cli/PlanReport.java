@@ -52,8 +52,8 @@ final class PlanReport {
                 for (PlannedMigration move : wave.migrations()) {
                     table.row(move.guest(), move.source(), move.destination(), move.mode().label()
                             + (move.copyDisks().isEmpty() ? "" : " " + move.copyDisks()), move.memory(),
-                            move.memorySent().plus(move.diskCopy()).toMiBText(), Durations.human(move.estimatedDuration()),
-                            move.risks().size());
+                            move.memorySent().plus(move.diskCopy()).toMiBText(),
+                            Durations.human(move.estimatedDuration()), move.risks().size());
                 }
                 table.print(out);
             }

@@ -58,7 +58,8 @@ public final class RunHtmlReport {
         }
         List<Long> data = statistics(run, RunHistory.Move::dataProcessed);
         if (!data.isEmpty()) {
-            page.raw(HtmlPage.card("data transferred", new ByteSize(data.stream().mapToLong(Long::longValue).sum()).toMiBText(), ""));
+            ByteSize transferred = new ByteSize(data.stream().mapToLong(Long::longValue).sum());
+            page.raw(HtmlPage.card("data transferred", transferred.toMiBText(), ""));
         }
         page.raw("</div>\n");
     }

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
-import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -60,7 +58,8 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
 
         private synchronized void closeIfUntaken() {
             if (!taken) {
-                server.thenAccept(EmbeddedDatabase::closeQuietly).join();
+                // a server that failed to start has nothing to stop
+                server.thenAccept(EmbeddedDatabase::closeQuietly).exceptionally(failure -> null).join();
             }
         }
 
@@ -78,10 +77,9 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
             return;
         }
         Path dataDirectory = EmbeddedPostgresConfiguration.dataDirectory(environment);
-        ConfigurableBootstrapContext bootstrap = event.getBootstrapContext();
-        bootstrap.registerIfAbsent(Starting.class, InstanceSupplier.from(() -> new Starting(dataDirectory)));
-        bootstrap.get(Starting.class); // starts it
-        bootstrap.addCloseListener(closed -> closed.getApplicationContext().getBeanFactory()
-                .registerSingleton(Starting.class.getName(), closed.getBootstrapContext().get(Starting.class)));
+        Starting starting = new Starting(dataDirectory);
+        // Handed to the application context once it exists, for EmbeddedPostgresConfiguration to take over.
+        event.getBootstrapContext().addCloseListener(closed -> closed.getApplicationContext().getBeanFactory()
+                .registerSingleton(Starting.class.getName(), starting));
     }
 }

@@ -56,8 +56,7 @@ public class PlanJobConfiguration {
     @Bean
     @StepScope
     Tasklet makePlanTasklet(SnapshotStore snapshots, PlanStore plans, TransferHistoryStore transfers,
-            DroverMetrics metrics,
-            @Value("${drover.cpu-map}") Path cpuMapDirectory,
+            DroverMetrics metrics, @Value("${drover.cpu-map}") Path cpuMapDirectory,
             @Value("#{jobParameters['" + REQUEST_ID + "']}") Long requestId) {
         return (contribution, chunkContext) -> {
             PlanRequest request = plans.request(requestId);
@@ -82,7 +81,8 @@ public class PlanJobConfiguration {
         PlacementSolver solver = solver(request.timeLimit());
         if (request.kind() == PlanKind.DRAIN) {
             return new DrainPlanner(new CompatibilityEngine(snapshot, request.policy(), cpuMap), request.limits(),
-                    solver, history, Clock.systemUTC()).plan(HostSelector.select(snapshot, request.hosts()), antiAffinity);
+                    solver, history, Clock.systemUTC())
+                    .plan(HostSelector.select(snapshot, request.hosts()), antiAffinity);
         }
         if (request.kind() == PlanKind.UPGRADE_CAMPAIGN) {
             PlanRequest.Campaign campaign = request.campaign().orElseThrow();

@@ -9,9 +9,9 @@ import java.util.StringJoiner;
  * How often each {@link MoveKind} is drawn. It starts from fixed shares; if adaptive, every {@link #WINDOW} moves
  * the shares follow how much each kind lowered the current cost per nanosecond spent on it, over the recent windows
  * (older ones count half as much each time), above a floor of {@link #KEPT} of its starting share, so that no kind
- * is ever dropped: make-room moves rarely pay and cost the most, yet without them a2_1 stays at 1 M instead of 250. Which kind
- * pays differs between instances (swaps on the capacity-bound a2_2, changes and make-room moves on a2_1) and over a
- * run (greedy changes at first, swaps later), so a fixed mix trades one instance against another.
+ * is ever dropped: make-room moves rarely pay and cost the most, yet without them a2_1 stays at 1 M instead of 250.
+ * Which kind pays differs between instances (swaps on the capacity-bound a2_2, changes and make-room moves on a2_1)
+ * and over a run (greedy changes at first, swaps later), so a fixed mix trades one instance against another.
  */
 final class MoveMix {
 

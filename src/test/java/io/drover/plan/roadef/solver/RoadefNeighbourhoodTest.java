@@ -16,10 +16,10 @@ class RoadefNeighbourhoodTest {
     @Test
     void changeCostDeltaIsTheScoreDifferenceOfMakingTheChange() {
         for (String instance : new String[] {"a1_2", "a1_4", "a2_1", "a2_5"}) {
-            RoadefModel model = RoadefInstances.model(instance);
-            int[] original = RoadefInstances.assignment(instance, model);
-            RoadefState state = new RoadefState(this, model, original, original);
-            MoveJournal journal = new MoveJournal(state);
+            AtOriginal at = AtOriginal.of(this, instance);
+            RoadefModel model = at.model();
+            RoadefState state = at.state();
+            MoveJournal journal = at.journal();
             Random random = new Random(3);
             for (int i = 0; i < 2000; i++) {
                 int p = random.nextInt(model.processCount());
@@ -43,10 +43,10 @@ class RoadefNeighbourhoodTest {
     @Test
     void swapCostDeltaIsTheScoreDifferenceOfMakingTheSwap() {
         for (String instance : new String[] {"a1_2", "a1_4", "a2_1", "a2_5"}) {
-            RoadefModel model = RoadefInstances.model(instance);
-            int[] original = RoadefInstances.assignment(instance, model);
-            RoadefState state = new RoadefState(this, model, original, original);
-            MoveJournal journal = new MoveJournal(state);
+            AtOriginal at = AtOriginal.of(this, instance);
+            RoadefModel model = at.model();
+            RoadefState state = at.state();
+            MoveJournal journal = at.journal();
             Random random = new Random(7);
             int swaps = 0;
             for (int i = 0; i < 20_000 && swaps < 2000; i++) {
@@ -79,11 +79,10 @@ class RoadefNeighbourhoodTest {
     @Test
     void appliedMovesKeepEveryHardConstraintAndTheExactScoreAndUndoRestoresTheState() {
         for (String instance : new String[] {"a1_4", "a2_1", "a2_2"}) {
-            RoadefModel model = RoadefInstances.model(instance);
-            int[] original = RoadefInstances.assignment(instance, model);
-            RoadefState state = new RoadefState(this, model, original, original);
-            MoveJournal journal = new MoveJournal(state);
-            RoadefNeighbourhood neighbourhood = new RoadefNeighbourhood(state, journal);
+            AtOriginal at = AtOriginal.of(this, instance);
+            RoadefModel model = at.model();
+            RoadefState state = at.state();
+            MoveJournal journal = at.journal();
             Random random = new Random(5);
             int[] assignment = new int[model.processCount()];
             int[] rebuilt = new int[model.processCount()];
@@ -94,7 +93,7 @@ class RoadefNeighbourhoodTest {
                 state.copyAssignmentInto(rebuilt);
                 long before = state.softPenalty();
                 MoveKind kind = MoveKind.values()[i % MoveKind.values().length];
-                if (!neighbourhood.tryMove(kind, random, Long.MAX_VALUE)) {
+                if (!at.neighbourhood().tryMove(kind, random, Long.MAX_VALUE)) {
                     state.copyAssignmentInto(assignment);
                     assertThat(assignment).as("a rejected move leaves the state as it was").isEqualTo(rebuilt);
                     continue;
@@ -102,7 +101,7 @@ class RoadefNeighbourhoodTest {
                 applied++;
                 appliedByKind[kind.ordinal()]++;
                 state.copyAssignmentInto(assignment);
-                RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, assignment);
+                RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, at.original(), assignment);
                 assertThat(evaluation.violations()).as(instance + " move " + i).isEmpty();
                 assertThat(state.hardPenalty()).isZero();
                 assertThat(state.softPenalty()).as(instance + " move " + i).isEqualTo(evaluation.total());
@@ -127,18 +126,18 @@ class RoadefNeighbourhoodTest {
      */
     @Test
     void makeRoomBringsALargeProcessOntoAFullMachineWithinItsSafetyCapacity() {
-        AtOriginal a2_1 = AtOriginal.of(this, "a2_1");
-        RoadefState state = a2_1.state();
-        MoveJournal journal = a2_1.journal();
-        RoadefNeighbourhood neighbourhood = a2_1.neighbourhood();
+        AtOriginal at = AtOriginal.of(this, "a2_1");
+        RoadefState state = at.state();
+        MoveJournal journal = at.journal();
+        RoadefNeighbourhood neighbourhood = at.neighbourhood();
         int large = 555;
-        long alone = state.machineCost(a2_1.original()[large]);
+        long alone = state.machineCost(at.original()[large]);
         assertThat(alone).as("the large process costs load where it is").isPositive();
         Random random = new Random(1);
         long noLimit = Long.MIN_VALUE; // no cost is within it: m itself must end within its safety capacities
         boolean found = false;
-        for (int m = 0; m < a2_1.model().machineCount() && !found; m++) {
-            if (m == a2_1.original()[large] || !state.fitsSafetyAlone(large, m) || state.machineCost(m) > 0) {
+        for (int m = 0; m < at.model().machineCount() && !found; m++) {
+            if (m == at.original()[large] || !state.fitsSafetyAlone(large, m) || state.machineCost(m) > 0) {
                 continue;
             }
             for (int attempt = 0; attempt < 200 && !found; attempt++) {
@@ -148,9 +147,9 @@ class RoadefNeighbourhoodTest {
                     assertThat(state.machineOf(large)).isEqualTo(m);
                     assertThat(journal.size()).as("the large process and those pushed off").isGreaterThan(1);
                     assertThat(state.machineCost(m)).isZero();
-                    int[] assignment = new int[a2_1.model().processCount()];
+                    int[] assignment = new int[at.model().processCount()];
                     state.copyAssignmentInto(assignment);
-                    assertThat(RoadefEvaluator.evaluate(a2_1.model(), a2_1.original(), assignment).feasible()).isTrue();
+                    assertThat(RoadefEvaluator.evaluate(at.model(), at.original(), assignment).feasible()).isTrue();
                 }
             }
         }
