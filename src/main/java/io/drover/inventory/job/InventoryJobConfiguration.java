@@ -123,8 +123,8 @@ public class InventoryJobConfiguration {
             TaskExecutor inventoryTaskExecutor) {
         return new StepBuilder(COLLECT_HOSTS, jobRepository)
                 .partitioner(COLLECT_HOST, hostPartitioner)
-                .step(collectHostStep)
-                .taskExecutor(inventoryTaskExecutor)
+                .partitionHandler(new HostPartitionHandler(hostPartitioner, collectHostStep, inventoryTaskExecutor,
+                        jobRepository))
                 .build();
     }
 

@@ -29,6 +29,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -137,6 +138,23 @@ class InventoryJobTest {
 
         assertThat(jobRepository.getJobExecution(dead.getId()).getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(jobRepository.findRunningJobExecutions(InventoryJobConfiguration.JOB_NAME)).isEmpty();
+    }
+
+    @Test
+    void eachHostIsOneCompletedPartitionThatRecordsItsDeclaration() throws Exception {
+        InventoryRun run = launcher.run(fleetFile(nodeFile("kvm-a.xml"), nodeFile("kvm-b.xml")));
+
+        JobExecution job = jobRepository.getJobExecution(run.jobExecutionId());
+        List<StepExecution> partitions = job.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(InventoryJobConfiguration.COLLECT_HOST + ":"))
+                .toList();
+        assertThat(partitions).extracting(StepExecution::getStepName, StepExecution::getStatus)
+                .containsExactlyInAnyOrder(tuple("collectHost:host:kvm-a", BatchStatus.COMPLETED),
+                        tuple("collectHost:host:kvm-b", BatchStatus.COMPLETED));
+        assertThat(partitions).allSatisfy(partition -> assertThat(
+                partition.getExecutionContext().getString(InventoryJobConfiguration.HOST_SOURCE))
+                .contains("\"name\":\"" + partition.getStepName().substring("collectHost:host:".length()) + "\""));
+        assertThat(partitions).extracting(StepExecution::getWriteCount).containsExactlyInAnyOrder(2L, 1L);
     }
 
     @Test
