@@ -85,6 +85,11 @@ public class BenchCommand extends BaseCommand {
                         + "CPU time.")
         boolean fixedMix;
 
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Searches run side by side, restarting from the best of them every few seconds "
+                        + "(default: one per processor).")
+        Integer threads;
+
         Roadef(SpringContext spring) {
             super(spring);
         }
@@ -125,6 +130,9 @@ public class BenchCommand extends BaseCommand {
             try {
                 options = RoadefSolverOptions.defaults(limit).withSeed(seed).withLateAcceptanceSize(lateAcceptanceSize)
                         .withShares(swapShare, bestSwapShare, makeRoomShare).withAdaptiveMix(!fixedMix);
+                if (threads != null) {
+                    options = options.withSearchThreads(threads);
+                }
             } catch (IllegalArgumentException e) {
                 throw CommandFailure.invalidInput(e.getMessage());
             }
@@ -145,9 +153,9 @@ public class BenchCommand extends BaseCommand {
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
                     swapShare, bestSwapShare, makeRoomShare, fixedMix ? ", fixed" : ", adaptive");
             // CPU time shows how much of the wall-clock limit the search really got on a shared machine.
-            out().printf(Locale.ROOT, "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU%n",
+            out().printf(Locale.ROOT, "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU, %d search thread(s)%n",
                     result.movesDrawn(), result.movesDrawn() * 1000 / Math.max(1, elapsed), result.movesAccepted(),
-                    cpu.toMillis() / 1000.0);
+                    cpu.toMillis() / 1000.0, options.searchThreads());
             out().println("mix       final shares " + result.finalMoveMix());
             if (out != null) {
                 RoadefSolutionWriter.write(out, result.assignment());

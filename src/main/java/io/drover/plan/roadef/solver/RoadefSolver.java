@@ -10,8 +10,8 @@ import io.drover.plan.roadef.RoadefModel;
 
 /**
  * Improves a feasible assignment (the original assignment is the start, so there is no construction heuristic) with
- * one custom phase, {@link RoadefLocalSearch}: late acceptance over moves that keep every hard constraint, applied
- * straight to the incremental state. Timefold runs the phase under its time-spent termination, checks the score
+ * one custom phase, {@link RoadefSearchPhase}: late-acceptance searches over moves that keep every hard constraint,
+ * applied straight to incremental states, one per search thread. Timefold runs the phase under its time-spent termination, checks the score
  * of the result against a fresh calculation in FULL_ASSERT, and keeps the best solution.
  */
 public final class RoadefSolver {
@@ -27,7 +27,7 @@ public final class RoadefSolver {
             long bestSolutionChanges, long movesDrawn, long movesAccepted, String finalMoveMix) {
     }
 
-    static SolverConfig config(RoadefSolverOptions options, RoadefLocalSearch search) {
+    static SolverConfig config(RoadefSolverOptions options, RoadefSearchPhase search) {
         return new SolverConfig()
                 .withSolutionClass(RoadefSolution.class)
                 .withEntityClasses(ProcessAssignment.class)
@@ -40,7 +40,7 @@ public final class RoadefSolver {
 
     /** Solves from {@code start} (usually the original assignment), keeping {@code original} as M0. */
     public static Result solve(RoadefModel model, int[] original, int[] start, RoadefSolverOptions options) {
-        RoadefLocalSearch search = new RoadefLocalSearch(options);
+        RoadefSearchPhase search = new RoadefSearchPhase(options);
         Solver<RoadefSolution> solver = SolverFactory.<RoadefSolution>create(config(options, search)).buildSolver();
         RoadefSolution best = solver.solve(RoadefSolution.of(model, original, start));
         return new Result(best.toAssignment(), best.getScore(), search.firstImprovementMillis(), search.newBests(),

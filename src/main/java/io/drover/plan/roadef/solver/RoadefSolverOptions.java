@@ -6,10 +6,12 @@ import java.time.Duration;
 /**
  * How to solve: time limit, random seed (fixed, so a run can be repeated), late acceptance size, the starting shares
  * of swap, best-swap and make-room moves (the rest are changes), whether the shares then adapt to what each kind of
- * move gains ({@link MoveMix}), and Timefold's environment mode (FULL_ASSERT in tests).
+ * move gains ({@link MoveMix}), how many searches run side by side ({@link RoadefSearchPhase}; search i draws from
+ * seed + i), and Timefold's environment mode (FULL_ASSERT in tests).
  */
 public record RoadefSolverOptions(Duration timeLimit, long seed, int lateAcceptanceSize, double swapShare,
-        double bestSwapShare, double makeRoomShare, boolean adaptiveMix, EnvironmentMode environmentMode) {
+        double bestSwapShare, double makeRoomShare, boolean adaptiveMix, int searchThreads,
+        EnvironmentMode environmentMode) {
 
     public static final long DEFAULT_SEED = 42L;
 
@@ -17,36 +19,45 @@ public record RoadefSolverOptions(Duration timeLimit, long seed, int lateAccepta
         if (swapShare < 0 || bestSwapShare < 0 || makeRoomShare < 0 || swapShare + bestSwapShare + makeRoomShare > 1) {
             throw new IllegalArgumentException("move shares must be at least 0 and sum to at most 1");
         }
+        if (searchThreads < 1) {
+            throw new IllegalArgumentException("search threads must be at least 1, not " + searchThreads);
+        }
     }
 
     public static RoadefSolverOptions defaults(Duration timeLimit) {
         return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 5000, 0.3, 0.2, 0.2, true,
-                EnvironmentMode.NON_REPRODUCIBLE);
+                Runtime.getRuntime().availableProcessors(), EnvironmentMode.NON_REPRODUCIBLE);
     }
 
     public RoadefSolverOptions withEnvironmentMode(EnvironmentMode mode) {
         return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
-                adaptiveMix, mode);
+                adaptiveMix, searchThreads, mode);
     }
 
     public RoadefSolverOptions withSeed(long newSeed) {
         return new RoadefSolverOptions(timeLimit, newSeed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
-                adaptiveMix, environmentMode);
+                adaptiveMix, searchThreads, environmentMode);
     }
 
     public RoadefSolverOptions withLateAcceptanceSize(int size) {
         return new RoadefSolverOptions(timeLimit, seed, size, swapShare, bestSwapShare, makeRoomShare, adaptiveMix,
-                environmentMode);
+                searchThreads, environmentMode);
     }
 
     /** The starting shares of swap, best-swap and make-room moves; changes take the rest. */
     public RoadefSolverOptions withShares(double swap, double bestSwap, double makeRoom) {
         return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swap, bestSwap, makeRoom, adaptiveMix,
-                environmentMode);
+                searchThreads, environmentMode);
     }
 
     public RoadefSolverOptions withAdaptiveMix(boolean adaptive) {
         return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
-                adaptive, environmentMode);
+                adaptive, searchThreads, environmentMode);
+    }
+
+    /** How many searches run side by side (by default one per available processor). */
+    public RoadefSolverOptions withSearchThreads(int threads) {
+        return new RoadefSolverOptions(timeLimit, seed, lateAcceptanceSize, swapShare, bestSwapShare, makeRoomShare,
+                adaptiveMix, threads, environmentMode);
     }
 }

@@ -1,6 +1,7 @@
 package io.drover.plan.roadef.solver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drover.plan.roadef.RoadefEvaluation;
 import io.drover.plan.roadef.RoadefEvaluator;
@@ -25,9 +26,11 @@ class RoadefLocalSearchTest {
             RoadefModel model = RoadefInstances.model(instance);
             int[] original = RoadefInstances.assignment(instance, model);
             RoadefState state = new RoadefState(this, model, original, original);
-            RoadefLocalSearch search = new RoadefLocalSearch(RoadefSolverOptions.defaults(Duration.ofSeconds(1)));
+            RoadefLocalSearch search = new RoadefLocalSearch(RoadefSolverOptions.defaults(Duration.ofSeconds(1)),
+                    state, new Random(42));
 
-            int[] best = search.search(state, new Random(42), afterChecks(200));
+            search.run(afterChecks(200));
+            int[] best = search.best();
 
             RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, best);
             assertThat(evaluation.violations()).isEmpty();
@@ -36,6 +39,52 @@ class RoadefLocalSearchTest {
             assertThat(search.movesDrawn()).isEqualTo(200 * 1024);
             assertThat(search.newBests()).isPositive();
         }
+    }
+
+    @Test
+    void aSearchRunInSlicesGoesOnExactlyWhereItStopped() {
+        RoadefModel model = RoadefInstances.model("a1_2");
+        int[] original = RoadefInstances.assignment("a1_2", model);
+        // A fixed mix: the adaptive one weighs gains by measured time, so two runs would draw differently.
+        RoadefSolverOptions options = RoadefSolverOptions.defaults(Duration.ofSeconds(1)).withAdaptiveMix(false);
+        RoadefLocalSearch whole = new RoadefLocalSearch(options, new RoadefState(this, model, original, original),
+                new Random(7));
+        RoadefLocalSearch sliced = new RoadefLocalSearch(options, new RoadefState(this, model, original, original),
+                new Random(7));
+
+        whole.run(afterChecks(60));
+        sliced.run(afterChecks(20));
+        sliced.run(afterChecks(40));
+
+        assertThat(sliced.movesDrawn()).isEqualTo(whole.movesDrawn());
+        assertThat(sliced.movesAccepted()).isEqualTo(whole.movesAccepted());
+        assertThat(sliced.bestCost()).isEqualTo(whole.bestCost());
+        assertThat(sliced.best()).isEqualTo(whole.best());
+    }
+
+    @Test
+    void aRestartContinuesFromTheEliteAndOnlyABetterOneIsTaken() {
+        RoadefModel model = RoadefInstances.model("a1_2");
+        int[] original = RoadefInstances.assignment("a1_2", model);
+        RoadefSolverOptions options = RoadefSolverOptions.defaults(Duration.ofSeconds(1));
+        RoadefLocalSearch ahead = new RoadefLocalSearch(options, new RoadefState(this, model, original, original),
+                new Random(1));
+        RoadefLocalSearch behind = new RoadefLocalSearch(options, new RoadefState(this, model, original, original),
+                new Random(2));
+        ahead.run(afterChecks(100));
+        behind.run(afterChecks(5));
+        assertThat(ahead.bestCost()).isLessThan(behind.bestCost());
+
+        behind.restartFrom(new RoadefState(this, model, original, ahead.best()));
+
+        assertThat(behind.bestCost()).isEqualTo(ahead.bestCost());
+        assertThat(behind.best()).isEqualTo(ahead.best());
+        assertThatThrownBy(() -> ahead.restartFrom(new RoadefState(this, model, original, original)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no better");
+        behind.run(afterChecks(20));
+        RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, behind.best());
+        assertThat(evaluation.feasible()).isTrue();
+        assertThat(evaluation.total()).isEqualTo(behind.bestCost()).isLessThanOrEqualTo(ahead.bestCost());
     }
 
     /**
@@ -49,9 +98,10 @@ class RoadefLocalSearchTest {
         int[] original = RoadefInstances.assignment("a2_1", model);
         RoadefState state = new RoadefState(this, model, original, original);
         RoadefLocalSearch search = new RoadefLocalSearch(RoadefSolverOptions.defaults(Duration.ofSeconds(1))
-                .withShares(0.3, 0, 0.2).withAdaptiveMix(false));
+                .withShares(0.3, 0, 0.2).withAdaptiveMix(false), state, new Random(42));
 
-        int[] best = search.search(state, new Random(42), afterChecks(1500));
+        search.run(afterChecks(1500));
+        int[] best = search.best();
 
         RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, best);
         assertThat(evaluation.feasible()).isTrue();
