@@ -83,6 +83,27 @@ all_home() { # GUEST...: two at a time
     done
     ((${#pids[@]} == 0)) || wait "${pids[@]}"
 }
+# Fresh bench guests for each tool's turn (untimed): under TCG a guest that dirties memory through a slow migration
+# can resume with corrupt memory and panic (seen on lab-bench2 after two 4 MiB/s round trips: general protection
+# fault in __run_timers, a poisoned timer list); a panicked guest spins at 100 % of a core and dirties nothing, so
+# the tool that came second would migrate easier guests on a busier machine. Destroy, start, wait for the dirtier.
+serial_log() { echo "$DROVER_LAB_DIR/lab-host$2/var/log/libvirt/qemu/$1.serial.log"; }
+count_in() { cat "$@" 2>/dev/null | grep -c "$PATTERN" || true; }
+reboot_bench_guests() {
+    local g booted
+    for g in "${GUESTS[@]}"; do
+        [[ $g == lab-bench* ]] || continue
+        booted=$(PATTERN=dirtying count_in "$(serial_log "$g" "$DRAIN")")
+        virsh -q -c "$(uri "$DRAIN")" destroy "$g" >/dev/null
+        virsh -q -c "$(uri "$DRAIN")" start "$g" >/dev/null
+        for _ in $(seq 1 120); do
+            (($(PATTERN=dirtying count_in "$(serial_log "$g" "$DRAIN")") > booted)) && break
+            sleep 0.5
+        done
+    done
+}
+# panics -> how many guest kernel panics the bench guests' serial logs hold, on every host
+panics() { PATTERN="Kernel panic - not syncing" count_in "$DROVER_LAB_DIR"/lab-host*/var/log/libvirt/qemu/lab-bench*.serial.log; }
 # completed GUEST HOST -> "elapsed_ms<TAB>downtime_ms" of the last completed migration, per the destination. Read
 # once: libvirt discards completed job statistics once read (without --keep-completed).
 completed() {
@@ -132,11 +153,15 @@ RESULTS=$OUT/results-$STAMP.md
 } >"$RESULTS"
 MIGRATIONS=$LOG/migrations.tsv
 WAVES=$LOG/waves.tsv
+PANICS=$LOG/panics.tsv
+printf 'round\tdrover\tloop\n' >"$PANICS"
 printf 'round\ttool\tguest\tdestination\tduration_ms\tdowntime_ms\n' >"$MIGRATIONS"
 printf 'round\twave\tmoves\testimate_s\tdrover_s\tdrover_before_s\tloop_s\n' >"$WAVES"
 
 for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: drover" >&2
+    reboot_bench_guests
+    panics_before=$(panics)
     load=$(cut -d' ' -f1 /proc/loadavg)
     drover inventory "$FLEET" >"$LOG/inventory-$round.log" 2>&1
     drover plan drain "lab-host$DRAIN" --max-outbound "$MAX_CONCURRENT" --max-concurrent "$MAX_CONCURRENT" \
@@ -157,8 +182,11 @@ for round in $(seq 1 "$ROUNDS"); do
         took_all=$(awk -v a="$took_all" -v b="$took" 'BEGIN {print a + b}')
     done < <(awk '/^WAVE +MOVES/ {on = 1; next} on && NF >= 5' "$LOG/apply-$round.log")
     all_home "${GUESTS[@]}"
+    drover_panics=$(($(panics) - panics_before))
 
     echo "round $round: virsh loop" >&2
+    reboot_bench_guests
+    panics_before=$(panics)
     t=$(now)
     n=0
     for wave in "${waves[@]}"; do
@@ -183,6 +211,8 @@ for round in $(seq 1 "$ROUNDS"); do
     done
     loop=$(since "$t")
     all_home "${GUESTS[@]}"
+    loop_panics=$(($(panics) - panics_before))
+    printf '%s\t%s\t%s\n' "$round" "$drover_panics" "$loop_panics" >>"$PANICS"
 
     awk -v r="$round" -v a="$applied" -v d="$dry" -v l="$loop" -v e="$estimate" -v w="$took_all" -v ld="$load" 'BEGIN {
         printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %.1f | %.2f | %s |\n", r, a, d, a - d, l, (a - d) / l,
@@ -206,6 +236,9 @@ done
     echo
     tail -n +2 "$MIGRATIONS" | awk -F'\t' '{n[$2]++; d[$2] += $5; t[$2] += $6}
         END {for (k in n) printf "mean over %d migrations, %s: duration %.0f ms, downtime %.0f ms\n", n[k], k, d[k] / n[k], t[k] / n[k]}'
+    echo
+    echo "Guest kernel panics after each tool's migrations (bench guests rebooted before each turn; serial logs):"
+    tail -n +2 "$PANICS" | awk -F'\t' '{printf "round %s: drover %s, virsh loop %s\n", $1, $2, $3}'
 } >>"$RESULTS"
 cat "$RESULTS"
 echo "logs: $LOG" >&2

@@ -77,9 +77,10 @@ final class RoadefSearchPhase implements PhaseCommand<RoadefSolution> {
         });
         try {
             AtomicBoolean over = new AtomicBoolean();
+            runRound(helpers, over, phaseTerminated);
             while (!over.get()) {
-                runRound(helpers, over, phaseTerminated);
                 shareTheBest(model, original);
+                runRound(helpers, over, phaseTerminated);
             }
         } finally {
             helpers.shutdownNow();
