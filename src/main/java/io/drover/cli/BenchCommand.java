@@ -153,7 +153,8 @@ public class BenchCommand extends BaseCommand {
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
                     swapShare, bestSwapShare, makeRoomShare, fixedMix ? ", fixed" : ", adaptive");
             // CPU time shows how much of the wall-clock limit the search really got on a shared machine.
-            out().printf(Locale.ROOT, "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU, %d search thread(s)%n",
+            out().printf(Locale.ROOT,
+                    "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU, %d search thread(s)%n",
                     result.movesDrawn(), result.movesDrawn() * 1000 / Math.max(1, elapsed), result.movesAccepted(),
                     cpu.toMillis() / 1000.0, options.searchThreads());
             out().println("mix       final shares " + result.finalMoveMix());

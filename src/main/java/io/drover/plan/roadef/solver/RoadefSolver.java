@@ -11,8 +11,9 @@ import io.drover.plan.roadef.RoadefModel;
 /**
  * Improves a feasible assignment (the original assignment is the start, so there is no construction heuristic) with
  * one custom phase, {@link RoadefSearchPhase}: late-acceptance searches over moves that keep every hard constraint,
- * applied straight to incremental states, one per search thread. Timefold runs the phase under its time-spent termination, checks the score
- * of the result against a fresh calculation in FULL_ASSERT, and keeps the best solution.
+ * applied straight to incremental states, one per search thread. Timefold runs the phase under its time-spent
+ * termination, checks the score of the result against a fresh calculation in FULL_ASSERT, and keeps the best
+ * solution.
  */
 public final class RoadefSolver {
 

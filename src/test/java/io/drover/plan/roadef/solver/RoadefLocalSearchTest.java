@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RoadefLocalSearchTest {
 
     /** Stops after a fixed number of termination checks, so a run does not depend on the machine's speed. */
-    private static BooleanSupplier afterChecks(int checks) {
+    static BooleanSupplier afterChecks(int checks) {
         int[] count = {0};
         return () -> ++count[0] > checks;
     }

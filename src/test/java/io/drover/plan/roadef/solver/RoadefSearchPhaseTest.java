@@ -1,5 +1,6 @@
 package io.drover.plan.roadef.solver;
 
+import static io.drover.plan.roadef.solver.RoadefLocalSearchTest.afterChecks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drover.plan.roadef.RoadefEvaluation;
@@ -7,24 +8,17 @@ import io.drover.plan.roadef.RoadefEvaluator;
 import io.drover.plan.roadef.RoadefInstances;
 import io.drover.plan.roadef.RoadefModel;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class RoadefSearchPhaseTest {
-
-    /** Ends the phase after a fixed number of termination checks by the first search. */
-    private static BooleanSupplier afterChecks(int checks) {
-        int[] count = {0};
-        return () -> ++count[0] > checks;
-    }
 
     @Test
     void twoSearchesRunSideBySideAndTheBestOfThemIsReturned() {
         RoadefModel model = RoadefInstances.model("a2_3");
         int[] original = RoadefInstances.assignment("a2_3", model);
-        RoadefSearchPhase phase = new RoadefSearchPhase(
-                RoadefSolverOptions.defaults(Duration.ofSeconds(1)).withSearchThreads(2));
+        RoadefSearchPhase phase = phase(2);
 
+        // the first search alone looks at the phase's end: after 300 checks of 1,024 moves
         int[] best = phase.search(model, original, original, afterChecks(300));
 
         RoadefEvaluation evaluation = RoadefEvaluator.evaluate(model, original, best);
@@ -39,12 +33,16 @@ class RoadefSearchPhaseTest {
     void oneSearchThreadRunsTheSearchAlone() {
         RoadefModel model = RoadefInstances.model("a1_2");
         int[] original = RoadefInstances.assignment("a1_2", model);
-        RoadefSearchPhase phase = new RoadefSearchPhase(
-                RoadefSolverOptions.defaults(Duration.ofSeconds(1)).withSearchThreads(1));
+        RoadefSearchPhase phase = phase(1);
 
         int[] best = phase.search(model, original, original, afterChecks(50));
 
         assertThat(RoadefEvaluator.evaluate(model, original, best).feasible()).isTrue();
         assertThat(phase.movesDrawn()).isEqualTo(50 * 1024);
+    }
+
+    private static RoadefSearchPhase phase(int searchThreads) {
+        return new RoadefSearchPhase(
+                RoadefSolverOptions.defaults(Duration.ofSeconds(1)).withSearchThreads(searchThreads));
     }
 }
