@@ -61,7 +61,7 @@ public class BenchCommand extends BaseCommand {
         @Option(names = "--seed", defaultValue = "42", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--late-acceptance-size", defaultValue = "5000",
+        @Option(names = "--late-acceptance-size", defaultValue = "100000",
                 description = "Late acceptance list size, in drawn moves (default ${DEFAULT-VALUE}).")
         int lateAcceptanceSize;
 

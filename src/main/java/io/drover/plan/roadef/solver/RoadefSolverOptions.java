@@ -25,7 +25,7 @@ public record RoadefSolverOptions(Duration timeLimit, long seed, int lateAccepta
     }
 
     public static RoadefSolverOptions defaults(Duration timeLimit) {
-        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 5000, 0.3, 0.2, 0.2, true,
+        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 100_000, 0.3, 0.2, 0.2, true,
                 Runtime.getRuntime().availableProcessors(), EnvironmentMode.NON_REPRODUCIBLE);
     }
 
