@@ -19,15 +19,14 @@ final class RoadefLocalSearch {
     /** Moves drawn between two looks at the stop condition (which may read the clock). */
     private static final int STOP_CHECK_INTERVAL = 1024;
 
-    private final RoadefSolverOptions options;
     private final Random random;
     private final long started = System.nanoTime();
     private final long[] history;
     private final int[] best;
+    private final MoveMix mix;
     private RoadefState state;
     private MoveJournal journal;
     private RoadefNeighbourhood neighbourhood;
-    private MoveMix mix;
     private long currentCost;
     private long bestCost;
     /** The best assignment is copied only when the search is about to leave it, not at every new best. */
@@ -38,7 +37,6 @@ final class RoadefLocalSearch {
     private long firstImprovementMillis = -1;
 
     RoadefLocalSearch(RoadefSolverOptions options, RoadefState state, Random random) {
-        this.options = options;
         this.random = random;
         this.history = new long[options.lateAcceptanceSize()];
         this.best = new int[state.processCount()];
