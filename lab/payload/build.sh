@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Build the lab guest payload (kernel + busybox initramfs) from Debian packages WITHOUT installing them:
 # apt-get download + dpkg-deb -x. Output: $1 (default lab/.cache/payload)/{vmlinuz,initrd.img,VERSION}.
-# Cached: does nothing when the output exists (delete it to rebuild).
+# Cached: does nothing when the output exists with the same module list (delete it to rebuild).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-$here/../.cache/payload}
-[[ -s $out/vmlinuz && -s $out/initrd.img ]] && { echo "payload: cached in $out"; exit 0; }
+# virtio_balloon reports the guest's free memory to libvirt (balloon.unused), from which a plan estimates what a
+# first migration sends.
+modules="virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk virtio_balloon"
+[[ -s $out/vmlinuz && -s $out/initrd.img ]] && grep -qxF "modules=$modules" "$out/VERSION" 2>/dev/null \
+    && { echo "payload: cached in $out"; exit 0; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/drover-payload.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -35,7 +39,7 @@ mkdir -p "$root"/{bin,lib/modules,proc,sys,dev,tmp}
 cp "$bb" "$root/bin/busybox"
 cp "$here/init" "$root/init"
 chmod 755 "$root/init" "$root/bin/busybox"
-for m in virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci virtio_blk; do
+for m in $modules; do
     f=$(find "k/lib/modules/$kver" -name "$m.ko*" | head -n1)
     [[ -n $f ]] || { echo "payload: module $m not found in $kpkg" >&2; exit 1; }
     case $f in
@@ -50,5 +54,6 @@ mkdir -p "$out"
 cp "k/boot/vmlinuz-$kver" "$out/vmlinuz.tmp"
 mv "$out/initrd.img.tmp" "$out/initrd.img"
 mv "$out/vmlinuz.tmp" "$out/vmlinuz"
-printf 'kernel_package=%s\nkernel=%s\nbusybox=%s\n' "$kpkg" "$kver" "$(ls busybox-static_*.deb)" > "$out/VERSION"
+printf 'kernel_package=%s\nkernel=%s\nbusybox=%s\nmodules=%s\n' "$kpkg" "$kver" "$(ls busybox-static_*.deb)" \
+    "$modules" > "$out/VERSION"
 echo "payload: built $out (kernel $kver, initrd $(du -h "$out/initrd.img" | cut -f1))"

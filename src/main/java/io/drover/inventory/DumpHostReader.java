@@ -23,11 +23,14 @@ public final class DumpHostReader implements HostReader {
         String hostname = optional(dir.resolve("hostname.txt")).map(String::trim).orElse(source.name());
         return new RawHost(hostname, VirshVersionParser.parse(required(dir.resolve("version.txt"))),
                 required(dir.resolve("capabilities.xml")), domainCapabilities(dir), optional(dir.resolve("sysinfo.xml")),
-                Optional.empty(), domains(dir.resolve("domains")), blockStats(dir.resolve("domstats.txt")));
+                Optional.empty(), domains(dir.resolve("domains")), domainStats(dir.resolve("domstats.txt")));
     }
 
-    /** Optional {@code domstats.txt}: {@code virsh domstats --block}, for disk sizes. */
-    private static Map<String, Map<String, String>> blockStats(Path file) {
+    /**
+     * Optional {@code domstats.txt}: {@code virsh domstats --block --balloon}, for disk sizes and the memory guests
+     * use.
+     */
+    private static Map<String, Map<String, String>> domainStats(Path file) {
         try {
             return optional(file).map(VirshDomstatsParser::parse).orElse(Map.of());
         } catch (LibvirtXmlException e) {

@@ -46,21 +46,23 @@ public final class HostInventoryAssembler {
         HostCapacity capacity = raw.capacity().orElseGet(() -> capacityFrom(source, capabilities));
         Host host = new Host(source.name(), source.uri(), source.labels(), source.sharedMounts(), raw.hostname(),
                 versions, capabilities, domainCapabilities, capacity, sysinfo);
-        return new HostInventory(host, guests(source, raw.domains(), raw.blockStats()));
+        return new HostInventory(host, guests(source, raw.domains(), raw.domainStats()));
     }
 
     private static List<InventoriedGuest> guests(HostSource source, List<RawDomain> domains,
-            Map<String, Map<String, String>> blockStats) {
+            Map<String, Map<String, String>> domainStats) {
         DiskClassifier classifier = new DiskClassifier(source);
         List<InventoriedGuest> guests = new ArrayList<>(domains.size());
         Map<UUID, String> originByUuid = new HashMap<>();
         for (RawDomain domain : domains) {
             Guest parsed = parse(domain.origin(), domain.xml(), DomainXmlParser::parse);
-            Map<String, DiskSize> sizes = DiskSizes.from(blockStats.getOrDefault(parsed.name(), Map.of()),
-                    domain.origin() + " block statistics");
+            DomainStats stats = new DomainStats(domainStats.getOrDefault(parsed.name(), Map.of()),
+                    domain.origin() + " statistics");
+            Map<String, DiskSize> sizes = stats.diskSizes();
             Guest guest = parsed.withState(domain.liveState().orElse(parsed.state()))
                     .withDisks(parsed.disks().stream().map(classifier::classify)
-                            .map(disk -> disk.withSize(Optional.ofNullable(sizes.get(disk.target())))).toList());
+                            .map(disk -> disk.withSize(Optional.ofNullable(sizes.get(disk.target())))).toList())
+                    .withMemoryInUse(stats.memoryInUse());
             String earlier = originByUuid.putIfAbsent(guest.uuid(), domain.origin());
             if (earlier != null) {
                 throw new InventoryException(domain.origin() + ": UUID " + guest.uuid() + " is also used by "

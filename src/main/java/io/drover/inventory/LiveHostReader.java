@@ -34,14 +34,16 @@ public final class LiveHostReader implements HostReader {
                     .flatMap(Optional::stream)
                     .toList();
             return new RawHost(connection.hostname(), versions, capabilitiesXml, domainCapabilities,
-                    connection.sysinfoXml(), Optional.of(connection.capacity()), domains, blockStats(connection));
+                    connection.sysinfoXml(), Optional.of(connection.capacity()), domains, domainStats(connection));
         }
     }
 
-    /** Disk sizes are for estimates only: a driver without domain statistics leaves them unknown. */
-    private static Map<String, Map<String, String>> blockStats(HypervisorConnection connection) {
+    /**
+     * Disk sizes and memory in use are for estimates only: a driver without domain statistics leaves them unknown.
+     */
+    private static Map<String, Map<String, String>> domainStats(HypervisorConnection connection) {
         try {
-            return connection.blockStats();
+            return connection.domainStats();
         } catch (LibvirtFailure failure) {
             if (failure.kind() == LibvirtErrorKind.UNSUPPORTED) {
                 return Map.of();

@@ -13,15 +13,15 @@ import java.util.Optional;
  * @param versions    libvirt and QEMU versions (the kernel comes from the operator's settings)
  * @param domainCapabilitiesXml {@code virsh domcapabilities} once per domain type the host offers
  * @param capacity    what the daemon reported in node info; a dump has none and it is derived from capabilities
- * @param blockStats  by domain name, its block statistics as {@code virsh domstats --block} names them (disk sizes);
- *                    empty where the host reports none
+ * @param domainStats by domain name, its statistics as {@code virsh domstats --block --balloon} names them (disk
+ *                    sizes, the memory its guest uses); empty where the host reports none
  */
 public record RawHost(String hostname, HostVersions versions, String capabilitiesXml,
         List<String> domainCapabilitiesXml, Optional<String> sysinfoXml, Optional<HostCapacity> capacity,
-        List<RawDomain> domains, Map<String, Map<String, String>> blockStats) {
+        List<RawDomain> domains, Map<String, Map<String, String>> domainStats) {
 
     public RawHost {
         domains = List.copyOf(domains);
-        blockStats = Map.copyOf(blockStats);
+        domainStats = Map.copyOf(domainStats);
     }
 }

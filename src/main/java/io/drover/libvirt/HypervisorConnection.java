@@ -42,11 +42,11 @@ public interface HypervisorConnection extends AutoCloseable {
     Optional<DomainState> domainState(String domainName);
 
     /**
-     * Every domain's block statistics in one call, by domain name, each as {@code virsh domstats --block} names them
-     * ({@code block.count}, {@code block.0.name}, {@code block.0.allocation}…). Domains the host reports nothing for
-     * have none.
+     * Every domain's block and balloon statistics in one call, by domain name, each as
+     * {@code virsh domstats --block --balloon} names them ({@code block.count}, {@code block.0.allocation}…,
+     * {@code balloon.current}, {@code balloon.unused}…). Domains the host reports nothing for have none.
      */
-    Map<String, Map<String, String>> blockStats();
+    Map<String, Map<String, String>> domainStats();
 
     /** libvirt's CPU baseline of host CPU definitions (works offline, even on the test driver). */
     String baselineCpu(List<String> hostCpuXmls);

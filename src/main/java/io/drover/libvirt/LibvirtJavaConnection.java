@@ -329,11 +329,11 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     }
 
     @Override
-    public Map<String, Map<String, String>> blockStats() {
-        return call("get block statistics", () -> {
+    public Map<String, Map<String, String>> domainStats() {
+        return call("get domain statistics", () -> {
             PointerByReference records = new PointerByReference();
             int count = DroverBridge.checkResult(LibvirtNative.INSTANCE.virConnectGetAllDomainStats(connection(),
-                    LibvirtNative.STATS_BLOCK, records, 0));
+                    LibvirtNative.STATS_BLOCK | LibvirtNative.STATS_BALLOON, records, 0));
             try {
                 Map<String, Map<String, String>> byDomain = new LinkedHashMap<>();
                 for (int i = 0; i < count; i++) {

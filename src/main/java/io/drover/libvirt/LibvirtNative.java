@@ -38,6 +38,9 @@ interface LibvirtNative extends Library {
 
     int virDomainMigrateStartPostCopy(Pointer domain, int flags);
 
+    /** {@code VIR_DOMAIN_STATS_BALLOON}. */
+    int STATS_BALLOON = 4;
+
     /** {@code VIR_DOMAIN_STATS_BLOCK}. */
     int STATS_BLOCK = 32;
 

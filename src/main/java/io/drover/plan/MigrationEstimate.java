@@ -28,13 +28,16 @@ public final class MigrationEstimate {
     }
 
     /**
-     * The memory a migration of the guest is expected to send: what its last migration sent when known, else all
-     * of its memory plus a fifth for pages dirtied while the first pass runs (the dirty rate is not known before a
+     * The memory a migration of the guest is expected to send: what its last migration sent when known; else the
+     * memory the guest reports in use (QEMU skips the pages never written), or all of its memory when it reports
+     * none, plus a fifth for pages dirtied while the first pass runs (the dirty rate is not known before a
      * migration starts).
      */
     public static ByteSize memorySent(Guest guest, TransferHistory history) {
-        return history.lastTransfer(guest).map(TransferHistory.Observed::memorySent)
-                .orElseGet(() -> guest.memory().plus(new ByteSize(guest.memory().bytes() / 5)));
+        return history.lastTransfer(guest).map(TransferHistory.Observed::memorySent).orElseGet(() -> {
+            ByteSize firstPass = guest.memoryInUse().orElse(guest.memory());
+            return firstPass.plus(new ByteSize(firstPass.bytes() / 5));
+        });
     }
 
     /**

@@ -116,8 +116,20 @@ class LabInventoryTest {
         assertThat(disk(guests, "lab-overlay").size()).isPresent();
     }
 
+    @Test
+    void runningLinuxGuestsReportTheMemoryTheyUseThroughTheirBalloon() {
+        List<Guest> guests = snapshot.hosts().stream().flatMap(host -> host.guests().stream()).toList();
+        // lab/guests/linux.xml has a virtio balloon with a 5 s statistics period; the firmware guest has none.
+        assertThat(guest(guests, "lab-shared").memoryInUse()).hasValueSatisfying(inUse -> assertThat(inUse)
+                .isGreaterThan(ByteSize.ofMiB(8)).isLessThan(guest(guests, "lab-shared").memory()));
+        assertThat(guest(guests, "lab-firmware").memoryInUse()).isEmpty();
+    }
+
+    private static Guest guest(List<Guest> guests, String name) {
+        return guests.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
+    }
+
     private static Disk disk(List<Guest> guests, String name) {
-        Guest guest = guests.stream().filter(g -> g.name().equals(name)).findFirst().orElseThrow();
-        return guest.disks().stream().filter(d -> d.device().equals("disk")).findFirst().orElseThrow();
+        return guest(guests, name).disks().stream().filter(d -> d.device().equals("disk")).findFirst().orElseThrow();
     }
 }

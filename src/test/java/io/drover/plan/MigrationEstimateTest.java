@@ -64,6 +64,18 @@ class MigrationEstimateTest {
     }
 
     @Test
+    void aGuestNeverMigratedThatReportsItsMemoryInUseIsExpectedToSendThatPlusAFifth() throws IOException {
+        Guest guest = web01().withMemoryInUse(Optional.of(ByteSize.ofMiB(20))); // of 64 MiB
+
+        assertThat(MigrationEstimate.memorySent(guest, TransferHistory.NONE))
+                .isEqualTo(ByteSize.ofMiB(24));
+        TransferHistory.Observed last = new TransferHistory.Observed(ByteSize.ofMiB(30), ByteSize.ofMiB(64 + 8),
+                Instant.parse("2026-11-26T05:00:00Z"), 7);
+        assertThat(MigrationEstimate.memorySent(guest, new TransferHistory(Map.of(guest.uuid(), last))))
+                .as("its last migration still tells better").isEqualTo(ByteSize.ofMiB(30));
+    }
+
+    @Test
     void aGuestIsExpectedToSendWhatItsLastMigrationSentUnlessItHasGrownSince() throws IOException {
         Guest guest = web01(); // 64 MiB
         TransferHistory.Observed quiet = new TransferHistory.Observed(ByteSize.ofMiB(30),

@@ -90,7 +90,7 @@ public final class DomainXmlParser {
                 .map(SysinfoEntries::read);
 
         return new Guest(name, uuid, state, domainType, arch, machine, memory, currentMemory, vcpus, cpu, disks,
-                interfaces, sysinfo, smbiosFromSysinfo);
+                interfaces, sysinfo, smbiosFromSysinfo, Optional.empty());
     }
 
     private static GuestCpu cpu(XmlElement cpu) {

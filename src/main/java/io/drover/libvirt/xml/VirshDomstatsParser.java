@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code virsh domstats} output into each domain's statistics by name, the form
- * {@link io.drover.libvirt.HypervisorConnection#blockStats()} gives for a live host:
+ * {@link io.drover.libvirt.HypervisorConnection#domainStats()} gives for a live host:
  * <pre>
  * Domain: 'web-1'
  *   block.count=1

@@ -83,7 +83,8 @@ class DumpImportTest {
     }
 
     @Test
-    void diskSizesComeFromTheOptionalDomstatsAndABrokenOneFailsItsHostNamingTheLine() throws Exception {
+    void diskSizesAndMemoryInUseComeFromTheOptionalDomstatsAndABrokenOneFailsItsHostNamingTheLine()
+            throws Exception {
         Path dump = copyOfLabDump();
         Files.writeString(dump.resolve("lab-host1/domstats.txt"), """
                 Domain: 'lab-local'
@@ -91,6 +92,10 @@ class DumpImportTest {
                   block.0.name=vda
                   block.0.allocation=17039360
                   block.0.capacity=67108864
+                  balloon.current=262144
+                  balloon.maximum=262144
+                  balloon.unused=192632
+                  balloon.available=223744
                 """);
         Files.writeString(dump.resolve("lab-host3/domstats.txt"), "  block.count=1\n");
 
@@ -100,9 +105,12 @@ class DumpImportTest {
                 .filter(guest -> guest.name().equals("lab-local")).findFirst().orElseThrow();
         assertThat(local.disks().get(0).size())
                 .contains(new DiskSize(ByteSize.ofMiB(64), new ByteSize(17_039_360)));
+        assertThat(local.memoryInUse()).contains(ByteSize.ofKiB(262_144 - 192_632));
         // lab-host2's domstats.txt is the one captured from the lab (virsh domstats --block).
         assertThat(snapshot.host("lab-host2").orElseThrow().guests()).allSatisfy(guest -> assertThat(
                 guest.disks().get(0).size()).contains(new DiskSize(ByteSize.ofMiB(16), new ByteSize(1_507_328))));
+        assertThat(snapshot.host("lab-host2").orElseThrow().guests())
+                .allSatisfy(guest -> assertThat(guest.memoryInUse()).isEmpty());
         assertThat(snapshot.host("lab-host3").orElseThrow().error()).hasValueSatisfying(error -> assertThat(error)
                 .contains(dump.resolve("lab-host3/domstats.txt").toString(), "line 1"));
     }

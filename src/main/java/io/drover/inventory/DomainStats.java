@@ -1,0 +1,72 @@
+package io.drover.inventory;
+
+import io.drover.model.ByteSize;
+import io.drover.model.DiskSize;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What inventory reads from one domain's statistics, named as {@code virsh domstats --block --balloon} names them:
+ * its disk sizes ({@code block.N.name}, {@code .capacity}, …) and the memory its guest uses ({@code balloon.*}).
+ * A number that is not one fails, naming the statistic.
+ */
+final class DomainStats {
+
+    private final Map<String, String> stats;
+    private final String origin;
+
+    DomainStats(Map<String, String> stats, String origin) {
+        this.stats = stats;
+        this.origin = origin;
+    }
+
+    /**
+     * The domain's disk sizes by target. Disks reported without both numbers are left out (libvirt omits them for
+     * an empty cdrom, or for a volume it cannot open).
+     */
+    Map<String, DiskSize> diskSizes() {
+        Map<String, DiskSize> byTarget = new HashMap<>();
+        int count = (int) number("block.count", 0);
+        for (int i = 0; i < count; i++) {
+            String prefix = "block." + i + ".";
+            String target = stats.get(prefix + "name");
+            long capacity = number(prefix + "capacity", -1);
+            long allocation = number(prefix + "allocation", -1);
+            if (target != null && capacity >= 0 && allocation >= 0) {
+                byTarget.put(target, new DiskSize(new ByteSize(capacity), new ByteSize(allocation)));
+            }
+        }
+        return byTarget;
+    }
+
+    /**
+     * The guest's memory that is not free, as its balloon driver reports it: the balloon's current size less what the
+     * guest calls unused (both KiB). Only a guest with a balloon driver and a statistics period reports
+     * {@code balloon.unused}; for others this is empty.
+     */
+    Optional<ByteSize> memoryInUse() {
+        long current = number("balloon.current", -1);
+        long unused = number("balloon.unused", -1);
+        if (current < 0 || unused < 0) {
+            return Optional.empty();
+        }
+        if (unused > current) {
+            throw new InventoryException(origin + ": balloon.unused (" + unused + " KiB) is more than balloon.current ("
+                    + current + " KiB)");
+        }
+        return Optional.of(ByteSize.ofKiB(current - unused));
+    }
+
+    private long number(String name, long absent) {
+        String value = stats.get(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InventoryException(origin + ": " + name + " is not a number: " + value);
+        }
+    }
+}
