@@ -86,21 +86,31 @@ all_home() { # GUEST...: two at a time
 # Fresh bench guests for each tool's turn (untimed): under TCG a guest that dirties memory through a slow migration
 # can resume with corrupt memory and panic (seen on lab-bench2 after two 4 MiB/s round trips: general protection
 # fault in __run_timers, a poisoned timer list); a panicked guest spins at 100 % of a core and dirties nothing, so
-# the tool that came second would migrate easier guests on a busier machine. Destroy, start, wait for the dirtier.
+# the tool that came second would migrate easier guests on a busier machine. Destroy, start, wait for the dirtier
+# and for the guest's first balloon statistics (every 5 s; a plan estimates a first migration from them).
 serial_log() { echo "$DROVER_LAB_DIR/lab-host$2/var/log/libvirt/qemu/$1.serial.log"; }
 count_in() { cat "$@" 2>/dev/null | grep -c "$PATTERN" || true; }
 reboot_bench_guests() {
-    local g booted
+    local g booted started
     for g in "${GUESTS[@]}"; do
         [[ $g == lab-bench* ]] || continue
         booted=$(PATTERN=dirtying count_in "$(serial_log "$g" "$DRAIN")")
         virsh -q -c "$(uri "$DRAIN")" destroy "$g" >/dev/null
+        started=$(date +%s)
         virsh -q -c "$(uri "$DRAIN")" start "$g" >/dev/null
         for _ in $(seq 1 120); do
             (($(PATTERN=dirtying count_in "$(serial_log "$g" "$DRAIN")") > booted)) && break
             sleep 0.5
         done
+        for _ in $(seq 1 40); do
+            (($(balloon_updated "$g" "$DRAIN") > started)) && break
+            sleep 0.5
+        done
     done
+}
+# balloon_updated GUEST HOST -> when the guest last reported its balloon statistics (epoch s; 0 when never)
+balloon_updated() {
+    virsh -c "$(uri "$2")" domstats --balloon "$1" | sed -n 's/^ *balloon.last-update=//p' | grep . || echo 0
 }
 # panics -> how many guest kernel panics the bench guests' serial logs hold, on every host
 panics() { PATTERN="Kernel panic - not syncing" count_in "$DROVER_LAB_DIR"/lab-host*/var/log/libvirt/qemu/lab-bench*.serial.log; }
