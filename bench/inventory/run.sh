@@ -4,8 +4,10 @@
 # then times the script SREs use today (a loop of `virsh dumpxml`) over the same test:/// domains.
 #
 #   bench/inventory/run.sh [--hosts N] [--domains M] [--out DIR] [--sample-hosts K] [--forms "dumps testdriver"]
-#                          [--no-baseline] [--keep] [--jar JAR]
+#                          [--no-baseline] [--keep] [--jar JAR] [--scheduled]
 # --jar benchmarks a given drover.jar instead of building target/drover.jar through bin/drover.
+# --scheduled also runs each form a second time on the same database, as a scheduled inventory does: no initdb, no
+# schema migrations, the previous snapshot already stored.
 #
 # Results: DIR/results.txt (also printed). DIR defaults to bench/out/inventory (gitignored).
 # Environment passed through to Drover: DROVER_INVENTORY_CONCURRENCY (Spring relaxed binding of
@@ -22,6 +24,7 @@ forms="dumps testdriver"
 baseline=1
 keep=0
 jar=""
+scheduled=0
 xmx="${BENCH_XMX:-1g}"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -33,7 +36,8 @@ while [ $# -gt 0 ]; do
         --no-baseline) baseline=0; shift ;;
         --keep) keep=1; shift ;;
         --jar) jar="$2"; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        --scheduled) scheduled=1; shift ;;
+        -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -82,23 +86,25 @@ else
 fi
 
 # Starts the embedded PostgreSQL's own binary on the data directory Drover left behind (PostgreSQL refuses root, so
-# in a user namespace as Drover's embedded PostgreSQL does) and prints: snapshot status, OK hosts, guests, and the
-# job's step times from Spring Batch's tables.
+# in a user namespace as Drover's embedded PostgreSQL does) and prints: the last snapshot's status, OK hosts, guests,
+# and the last job's step times from Spring Batch's tables.
 query_store() {
     local pgdata="$1" port=$((20000 + RANDOM % 20000)) pid sql pgbin
     pgbin="$(ls -d /tmp/embedded-pg/PG-*/bin 2>/dev/null | head -1)"
     [ -n "$pgbin" ] || { echo "no embedded PostgreSQL binaries under /tmp/embedded-pg"; return; }
-    sql="select s.status,
+    sql="with job as (select * from batch_job_execution order by job_execution_id desc limit 1),
+        step as (select * from batch_step_execution where job_execution_id = (select job_execution_id from job))
+        select s.status,
         (select count(*) from snapshot_host h where h.snapshot_id = s.id and h.status = 'OK'),
         (select count(*) from snapshot_guest g where g.snapshot_id = s.id),
-        (select to_char(extract(epoch from max(end_time) - min(start_time)), 'FM999990.0') from batch_job_execution),
+        (select to_char(extract(epoch from end_time - start_time), 'FM999990.0') from job),
         (select string_agg(step_name || '=' || to_char(extract(epoch from end_time - start_time), 'FM999990.0'), ' '
-                order by step_execution_id) from batch_step_execution where step_name not like 'collectHost:%'),
+                order by step_execution_id) from step where step_name not like 'collectHost:%'),
         (select to_char(percentile_cont(0.5) within group (order by extract(epoch from end_time - start_time)), 'FM990.000')
                 || '/' || to_char(max(extract(epoch from end_time - start_time)), 'FM990.000')
-                from batch_step_execution where step_name like 'collectHost:%'),
+                from step where step_name like 'collectHost:%'),
         pg_size_pretty(pg_database_size(current_database())),
-        (select extract(epoch from min(start_time)) || '/' || extract(epoch from max(end_time)) from batch_job_execution)
+        (select extract(epoch from start_time) || '/' || extract(epoch from end_time) from job)
         from inventory_snapshot s order by s.id desc limit 1"
     if [ "$(id -u)" -eq 0 ]; then
         unshare -U "$pgbin/postgres" -D "$pgdata" -p "$port" -c listen_addresses=localhost >"$pgdata/../verify.log" 2>&1 &
@@ -128,13 +134,18 @@ print("%d %d %d" % (before, after, committed))
 EOF
 }
 
+# run_drover FORM FLEET [scheduled]: the inventory on a fresh DROVER_HOME, or again on the one the last run left
 run_drover() {
-    local form="$1" fleet="$2" dir="$out/run-$1"
+    local form="$1" fleet="$2" home="$out/run-$1/home" dir="$out/run-$1" label="$1 form"
+    if [ "${3:-}" = scheduled ]; then
+        dir="$out/run-$1/scheduled"; label="$1 form, scheduled run (same database, previous snapshot stored)"
+        form="${form}_scheduled"
+    fi
     rm -rf "$dir"; mkdir -p "$dir"
     local start end rc summary
     start=$(now)
     set +e
-    DROVER_HOME="$dir/home" DROVER_JAVA_OPTS="-Xmx$xmx -Xlog:gc:file=$dir/gc.log ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$dir/drover.jfr,settings=profile}" \
+    DROVER_HOME="$home" DROVER_JAVA_OPTS="-Xmx$xmx -Xlog:gc:file=$dir/gc.log ${BENCH_JFR:+-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=$dir/drover.jfr,settings=profile}" \
         perf stat -x, -e task-clock -o "$dir/perf.txt" -- \
         /usr/bin/time -v -o "$dir/time.txt" "${drover[@]}" inventory "$fleet" >"$dir/stdout.txt" 2>"$dir/stderr.txt"
     rc=$?
@@ -157,7 +168,7 @@ run_drover() {
     cpu_all=$(awk -F, '/task-clock/ {printf "%.1f", $1 / 1000}' "$dir/perf.txt" 2>/dev/null)
     cpu="JVM (+ initdb) ${cpu_jvm} s, PostgreSQL server ${cpu_all:+$(python3 -c "print('%.1f' % ($cpu_all - $cpu_jvm))")} s, all ${cpu_all:-?} s"
     local store="(not checked)"
-    [ -f "$dir/home/pgdata/PG_VERSION" ] && store="$(query_store "$dir/home/pgdata")"
+    [ -f "$home/pgdata/PG_VERSION" ] && store="$(query_store "$home/pgdata")"
     local st_status st_ok st_guests st_job st_steps st_host st_size st_epochs phases="?"
     IFS='|' read -r st_status st_ok st_guests st_job st_steps st_host st_size st_epochs <<<"$store"
     if [ -n "$st_epochs" ]; then
@@ -171,7 +182,7 @@ run_drover() {
     eval "wall_$form=$(secs "$start" "$end")"
     local wall_var="wall_$form"
     say ""
-    say "## drover inventory, $form form: $verdict"
+    say "## drover inventory, $label: $verdict"
     say "  summary:        ${summary:-<none; see $dir/stderr.txt>}"
     say "  wall (total):   ${!wall_var} s   (JVM + Spring + embedded PostgreSQL start, job, snapshot load, print, stop)"
     say "  phases:         $phases"
@@ -194,10 +205,12 @@ run_drover() {
 
 for form in $forms; do
     case "$form" in
-        dumps) run_drover dumps "$out/fleet/dumps" ;;
-        testdriver) run_drover testdriver "$out/fleet/testdriver/fleet.yaml" ;;
+        dumps) fleet="$out/fleet/dumps" ;;
+        testdriver) fleet="$out/fleet/testdriver/fleet.yaml" ;;
         *) echo "run.sh: unknown form $form" >&2; exit 2 ;;
     esac
+    run_drover "$form" "$fleet"
+    [ "$scheduled" -eq 0 ] || run_drover "$form" "$fleet" scheduled
 done
 
 if [ "$baseline" -eq 1 ]; then
