@@ -43,17 +43,14 @@ final class DomainStats {
     /**
      * The guest's memory that is not free, as its balloon driver reports it: the balloon's current size less what the
      * guest calls unused (both KiB). Only a guest with a balloon driver and a statistics period reports
-     * {@code balloon.unused}; for others this is empty.
+     * {@code balloon.unused}; for others this is empty. So is it when the guest reports more unused than the balloon
+     * now holds: the balloon was shrunk since the guest's last report, and the figure is stale until the next one.
      */
     Optional<ByteSize> memoryInUse() {
         long current = number("balloon.current", -1);
         long unused = number("balloon.unused", -1);
-        if (current < 0 || unused < 0) {
+        if (current < 0 || unused < 0 || unused > current) {
             return Optional.empty();
-        }
-        if (unused > current) {
-            throw new InventoryException(origin + ": balloon.unused (" + unused + " KiB) is more than balloon.current ("
-                    + current + " KiB)");
         }
         return Optional.of(ByteSize.ofKiB(current - unused));
     }
