@@ -2,13 +2,15 @@ package io.drover.inventory;
 
 import io.drover.model.ByteSize;
 import io.drover.model.DiskSize;
+import io.drover.model.MemoryUse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What inventory reads from one domain's statistics, named as {@code virsh domstats --block --balloon} names them:
- * its disk sizes ({@code block.N.name}, {@code .capacity}, …) and the memory its guest uses ({@code balloon.*}).
+ * its disk sizes ({@code block.N.name}, {@code .capacity}, …) and how much of its memory holds anything
+ * ({@code balloon.*}).
  * A number that is not one fails, naming the statistic.
  */
 final class DomainStats {
@@ -40,19 +42,27 @@ final class DomainStats {
         return byTarget;
     }
 
+    /** What the balloon statistics say of the guest's memory: see {@link MemoryUse}. */
+    MemoryUse memoryUse() {
+        return new MemoryUse(memoryInUse(), kib("balloon.rss"));
+    }
+
     /**
-     * The guest's memory that is not free, as its balloon driver reports it: the balloon's current size less what the
-     * guest calls unused (both KiB). Only a guest with a balloon driver and a statistics period reports
-     * {@code balloon.unused}; for others this is empty. So is it when the guest reports more unused than the balloon
-     * now holds: the balloon was shrunk since the guest's last report, and the figure is stale until the next one.
+     * The balloon's current size less what the guest calls unused. Unknown when the guest reports more unused than the
+     * balloon now holds: the balloon was shrunk since the guest's last report, and the figure is stale until the next.
      */
-    Optional<ByteSize> memoryInUse() {
+    private Optional<ByteSize> memoryInUse() {
         long current = number("balloon.current", -1);
         long unused = number("balloon.unused", -1);
         if (current < 0 || unused < 0 || unused > current) {
             return Optional.empty();
         }
         return Optional.of(ByteSize.ofKiB(current - unused));
+    }
+
+    private Optional<ByteSize> kib(String name) {
+        long value = number(name, -1);
+        return value < 0 ? Optional.empty() : Optional.of(ByteSize.ofKiB(value));
     }
 
     private long number(String name, long absent) {

@@ -62,7 +62,7 @@ public final class HostInventoryAssembler {
             Guest guest = parsed.withState(domain.liveState().orElse(parsed.state()))
                     .withDisks(parsed.disks().stream().map(classifier::classify)
                             .map(disk -> disk.withSize(Optional.ofNullable(sizes.get(disk.target())))).toList())
-                    .withMemoryInUse(stats.memoryInUse());
+                    .withMemoryUse(stats.memoryUse());
             String earlier = originByUuid.putIfAbsent(guest.uuid(), domain.origin());
             if (earlier != null) {
                 throw new InventoryException(domain.origin() + ": UUID " + guest.uuid() + " is also used by "

@@ -6,8 +6,11 @@ import io.drover.model.Disk;
 import io.drover.model.DiskSharing;
 import io.drover.model.DiskSize;
 import io.drover.model.Guest;
+import io.drover.model.MemoryUse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What a migration moves and how long it is expected to take: libvirt starting the destination QEMU and
@@ -29,13 +32,15 @@ public final class MigrationEstimate {
 
     /**
      * The memory a migration of the guest is expected to send: what its last migration sent when known; else the
-     * memory the guest reports in use (QEMU skips the pages never written), or all of its memory when it reports
-     * none, plus a fifth for pages dirtied while the first pass runs (the dirty rate is not known before a
+     * least of its memory, the memory it reports in use and what its QEMU process holds (QEMU skips the pages never
+     * written), plus a fifth for pages dirtied while the first pass runs (the dirty rate is not known before a
      * migration starts).
      */
     public static ByteSize memorySent(Guest guest, TransferHistory history) {
         return history.lastTransfer(guest).map(TransferHistory.Observed::memorySent).orElseGet(() -> {
-            ByteSize firstPass = guest.memoryInUse().orElse(guest.memory());
+            MemoryUse use = guest.memoryUse();
+            ByteSize firstPass = Stream.of(use.inUse(), use.resident()).flatMap(Optional::stream)
+                    .reduce(guest.memory(), (least, figure) -> figure.compareTo(least) < 0 ? figure : least);
             return firstPass.plus(new ByteSize(firstPass.bytes() / 5));
         });
     }

@@ -24,6 +24,7 @@ import io.drover.model.HostCpu;
 import io.drover.model.HostStatus;
 import io.drover.model.HostVersions;
 import io.drover.model.MachineType;
+import io.drover.model.MemoryUse;
 import io.drover.model.PowerState;
 import io.drover.model.SnapshotHost;
 import io.drover.model.Version;
@@ -258,7 +259,7 @@ final class SyntheticFleet {
         }
         return new Guest(name, UUID.nameUUIDFromBytes(name.getBytes()), state, "kvm", "x86_64", machine,
                 ByteSize.ofGiB(memory), ByteSize.ofGiB(memory), vcpus, cpu, disks, List.of(), Optional.empty(),
-                false, Optional.empty());
+                false, MemoryUse.UNKNOWN);
     }
 
     private static Disk disk(String target, DiskSource source, String format, CacheMode cache, DiskSharing sharing,

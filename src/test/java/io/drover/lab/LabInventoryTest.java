@@ -117,12 +117,17 @@ class LabInventoryTest {
     }
 
     @Test
-    void runningLinuxGuestsReportTheMemoryTheyUseThroughTheirBalloon() {
+    void runningGuestsReportTheirResidentMemoryAndLinuxGuestsTheMemoryTheyUse() {
         List<Guest> guests = snapshot.hosts().stream().flatMap(host -> host.guests().stream()).toList();
         // lab/guests/linux.xml has a virtio balloon with a 5 s statistics period; the firmware guest has none.
-        assertThat(guest(guests, "lab-shared").memoryInUse()).hasValueSatisfying(inUse -> assertThat(inUse)
-                .isGreaterThan(ByteSize.ofMiB(8)).isLessThan(guest(guests, "lab-shared").memory()));
-        assertThat(guest(guests, "lab-firmware").memoryInUse()).isEmpty();
+        Guest linux = guest(guests, "lab-shared");
+        assertThat(linux.memoryUse().inUse()).hasValueSatisfying(inUse -> assertThat(inUse)
+                .isGreaterThan(ByteSize.ofMiB(8)).isLessThan(linux.memory()));
+        assertThat(linux.memoryUse().resident()).hasValueSatisfying(resident -> assertThat(resident)
+                .isGreaterThan(linux.memoryUse().inUse().orElseThrow()));
+        Guest firmware = guest(guests, "lab-firmware");
+        assertThat(firmware.memoryUse().inUse()).isEmpty();
+        assertThat(firmware.memoryUse().resident()).hasValueSatisfying(resident -> assertThat(resident.bytes()).isPositive());
     }
 
     private static Guest guest(List<Guest> guests, String name) {

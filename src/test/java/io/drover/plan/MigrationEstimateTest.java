@@ -8,6 +8,7 @@ import io.drover.model.ByteSize;
 import io.drover.model.DiskSharing;
 import io.drover.model.DiskSize;
 import io.drover.model.Guest;
+import io.drover.model.MemoryUse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,14 +65,21 @@ class MigrationEstimateTest {
     }
 
     @Test
-    void aGuestNeverMigratedThatReportsItsMemoryInUseIsExpectedToSendThatPlusAFifth() throws IOException {
-        Guest guest = web01().withMemoryInUse(Optional.of(ByteSize.ofMiB(20))); // of 64 MiB
+    void aGuestNeverMigratedIsExpectedToSendTheLeastItsHostReportsPlusAFifth() throws IOException {
+        Guest guest = web01(); // 64 MiB
+        Guest reportsInUse = guest.withMemoryUse(new MemoryUse(Optional.of(ByteSize.ofMiB(20)),
+                Optional.of(ByteSize.ofMiB(50))));
+        Guest residentOnly = guest.withMemoryUse(new MemoryUse(Optional.empty(), Optional.of(ByteSize.ofMiB(40))));
+        Guest residentAboveItsMemory = guest.withMemoryUse(new MemoryUse(Optional.empty(),
+                Optional.of(ByteSize.ofMiB(90)))); // QEMU's own memory on top of a guest that wrote every page
 
-        assertThat(MigrationEstimate.memorySent(guest, TransferHistory.NONE))
-                .isEqualTo(ByteSize.ofMiB(24));
+        assertThat(MigrationEstimate.memorySent(reportsInUse, TransferHistory.NONE)).isEqualTo(ByteSize.ofMiB(24));
+        assertThat(MigrationEstimate.memorySent(residentOnly, TransferHistory.NONE)).isEqualTo(ByteSize.ofMiB(48));
+        assertThat(MigrationEstimate.memorySent(residentAboveItsMemory, TransferHistory.NONE))
+                .isEqualTo(new ByteSize(ByteSize.ofMiB(64).bytes() + ByteSize.ofMiB(64).bytes() / 5));
         TransferHistory.Observed last = new TransferHistory.Observed(ByteSize.ofMiB(30), ByteSize.ofMiB(64 + 8),
                 Instant.parse("2026-11-26T05:00:00Z"), 7);
-        assertThat(MigrationEstimate.memorySent(guest, new TransferHistory(Map.of(guest.uuid(), last))))
+        assertThat(MigrationEstimate.memorySent(reportsInUse, new TransferHistory(Map.of(guest.uuid(), last))))
                 .as("its last migration still tells better").isEqualTo(ByteSize.ofMiB(30));
     }
 

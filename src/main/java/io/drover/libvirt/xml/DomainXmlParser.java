@@ -14,6 +14,7 @@ import io.drover.model.DiskSharing;
 import io.drover.model.DiskSource;
 import io.drover.model.Guest;
 import io.drover.model.GuestCpu;
+import io.drover.model.MemoryUse;
 import io.drover.model.NetInterface;
 import io.drover.model.PowerState;
 import io.drover.model.Sysinfo;
@@ -90,7 +91,7 @@ public final class DomainXmlParser {
                 .map(SysinfoEntries::read);
 
         return new Guest(name, uuid, state, domainType, arch, machine, memory, currentMemory, vcpus, cpu, disks,
-                interfaces, sysinfo, smbiosFromSysinfo, Optional.empty());
+                interfaces, sysinfo, smbiosFromSysinfo, MemoryUse.UNKNOWN);
     }
 
     private static GuestCpu cpu(XmlElement cpu) {

@@ -8,6 +8,7 @@ import io.drover.model.DiskSharing;
 import io.drover.model.DiskSize;
 import io.drover.model.FleetSnapshot;
 import io.drover.model.Guest;
+import io.drover.model.MemoryUse;
 import io.drover.model.HostStatus;
 import io.drover.model.SnapshotHost;
 import io.drover.model.Version;
@@ -83,7 +84,7 @@ class DumpImportTest {
     }
 
     @Test
-    void diskSizesAndMemoryInUseComeFromTheOptionalDomstatsAndABrokenOneFailsItsHostNamingTheLine()
+    void diskSizesAndMemoryUseComeFromTheOptionalDomstatsAndABrokenOneFailsItsHostNamingTheLine()
             throws Exception {
         Path dump = copyOfLabDump();
         Files.writeString(dump.resolve("lab-host1/domstats.txt"), """
@@ -105,12 +106,12 @@ class DumpImportTest {
                 .filter(guest -> guest.name().equals("lab-local")).findFirst().orElseThrow();
         assertThat(local.disks().get(0).size())
                 .contains(new DiskSize(ByteSize.ofMiB(64), new ByteSize(17_039_360)));
-        assertThat(local.memoryInUse()).contains(ByteSize.ofKiB(262_144 - 192_632));
+        assertThat(local.memoryUse().inUse()).contains(ByteSize.ofKiB(262_144 - 192_632));
         // lab-host2's domstats.txt is the one captured from the lab (virsh domstats --block).
         assertThat(snapshot.host("lab-host2").orElseThrow().guests()).allSatisfy(guest -> assertThat(
                 guest.disks().get(0).size()).contains(new DiskSize(ByteSize.ofMiB(16), new ByteSize(1_507_328))));
         assertThat(snapshot.host("lab-host2").orElseThrow().guests())
-                .allSatisfy(guest -> assertThat(guest.memoryInUse()).isEmpty());
+                .allSatisfy(guest -> assertThat(guest.memoryUse()).isEqualTo(MemoryUse.UNKNOWN));
         assertThat(snapshot.host("lab-host3").orElseThrow().error()).hasValueSatisfying(error -> assertThat(error)
                 .contains(dump.resolve("lab-host3/domstats.txt").toString(), "line 1"));
     }
