@@ -188,6 +188,25 @@ final class LabGuests {
         }).boxed().collect(Collectors.toList());
     }
 
+    /**
+     * Waits until the guest's balloon has reported its statistics (every 5 s, from about 5 s after the guest's
+     * kernel loaded the driver), so an inventory sees the memory the guest uses; fails after 60 s.
+     */
+    static void awaitBalloonStatistics(String guest) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            for (int host : hostsRunning(guest)) {
+                try (HypervisorConnection connection = CONNECTOR.open(LabFleet.uri(host))) {
+                    if (connection.domainStats().getOrDefault(guest, Map.of()).containsKey("balloon.unused")) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError(guest + " reported no balloon statistics within 60 s");
+    }
+
     /** Whether {@code host} runs a job for the guest (libvirt's type 2, unbounded): a migration it has started. */
     static boolean jobRunning(String guest, int host) {
         try (HypervisorConnection connection = CONNECTOR.open(LabFleet.uri(host))) {

@@ -45,6 +45,8 @@ class LabInventoryTest {
 
     @BeforeAll
     void inventoryTheLab() throws Exception {
+        // right after lab.sh up, the Linux guests have not yet reported what memory they use
+        LabGuests.awaitBalloonStatistics("lab-shared");
         snapshot = inventory(launcher, store, LabFleet.fleetFile());
     }
 
