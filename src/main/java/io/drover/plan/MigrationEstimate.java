@@ -8,6 +8,7 @@ import io.drover.model.DiskSize;
 import io.drover.model.Guest;
 import io.drover.model.MemoryUse;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,8 +40,8 @@ public final class MigrationEstimate {
     public static ByteSize memorySent(Guest guest, TransferHistory history) {
         return history.lastTransfer(guest).map(TransferHistory.Observed::memorySent).orElseGet(() -> {
             MemoryUse use = guest.memoryUse();
-            ByteSize firstPass = Stream.of(use.inUse(), use.resident()).flatMap(Optional::stream)
-                    .reduce(guest.memory(), (least, figure) -> figure.compareTo(least) < 0 ? figure : least);
+            ByteSize firstPass = Stream.of(Optional.of(guest.memory()), use.inUse(), use.resident())
+                    .flatMap(Optional::stream).min(Comparator.naturalOrder()).orElseThrow();
             return firstPass.plus(new ByteSize(firstPass.bytes() / 5));
         });
     }
