@@ -20,7 +20,10 @@ public final class SpringContext implements AutoCloseable {
 
     public synchronized <T> T bean(Class<T> type) {
         if (context == null) {
-            context = SpringApplication.run(DroverApplication.class, springArguments.toArray(String[]::new));
+            SpringApplication application = new SpringApplication(DroverApplication.class);
+            // Ahead-of-time mode (-Dspring.aot.enabled=true) finds the generated context by the main class's name.
+            application.setMainApplicationClass(DroverApplication.class);
+            context = application.run(springArguments.toArray(String[]::new));
         }
         return context.getBean(type);
     }

@@ -8,12 +8,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Starts the embedded PostgreSQL on a thread of its own as soon as Spring knows its settings, so that the server comes
  * up while Spring builds the rest of the context: every command waited about half a second for it otherwise (more
- * on a loaded machine), a visible share of a short {@code drover apply}. {@link EmbeddedPostgresConfiguration} takes
+ * on a loaded machine), a visible share of a short {@code drover apply}. {@link DatabaseConfiguration} takes
  * the started server over; a server no context took over (the context failed first) is stopped when the JVM exits.
  *
  * <p>Registered in {@code META-INF/spring.factories}: it must run before the context exists.
@@ -73,12 +74,14 @@ public final class EmbeddedDatabaseEarlyStart implements ApplicationListener<App
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
-        if (!EmbeddedPostgresConfiguration.wanted(environment)) {
+        // Spring's ahead-of-time processing (at build time) only records the context's bean definitions: no server.
+        boolean aotProcessing = Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING);
+        if (aotProcessing || !DatabaseConfiguration.embeddedWanted(environment)) {
             return;
         }
-        Path dataDirectory = EmbeddedPostgresConfiguration.dataDirectory(environment);
+        Path dataDirectory = DatabaseConfiguration.dataDirectory(environment);
         Starting starting = new Starting(dataDirectory);
-        // Handed to the application context once it exists, for EmbeddedPostgresConfiguration to take over.
+        // Handed to the application context once it exists, for DatabaseConfiguration to take over.
         event.getBootstrapContext().addCloseListener(closed -> closed.getApplicationContext().getBeanFactory()
                 .registerSingleton(Starting.class.getName(), starting));
     }

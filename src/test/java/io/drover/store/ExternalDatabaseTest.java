@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +45,7 @@ class ExternalDatabaseTest {
 
     @Test
     void migratesAndUsesTheConfiguredDatabase() {
-        assertThat(context.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
+        assertThat(context.getBean(DataSource.class)).isNotInstanceOf(EmbeddedPostgresDataSource.class);
         assertThat(jdbc.queryForObject("select inet_server_port()", Integer.class)).isEqualTo(external.getPort());
         assertThat(jdbc.queryForList(
                 "select table_name from information_schema.tables where table_schema = 'public'", String.class))
