@@ -244,7 +244,8 @@ done
     echo "|---|---|---|---|---|---|"
     tail -n +2 "$MIGRATIONS" | awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6}'
     echo
-    tail -n +2 "$MIGRATIONS" | awk -F'\t' '{n[$2]++; d[$2] += $5; t[$2] += $6}
+    # a migration whose statistics could not be read (blank) is left out, not counted as 0 ms
+    tail -n +2 "$MIGRATIONS" | awk -F'\t' '$5 != "" {n[$2]++; d[$2] += $5; t[$2] += $6}
         END {for (k in n) printf "mean over %d migrations, %s: duration %.0f ms, downtime %.0f ms\n", n[k], k, d[k] / n[k], t[k] / n[k]}'
     echo
     echo "Guest kernel panics after each tool's migrations (bench guests rebooted before each turn; serial logs):"
