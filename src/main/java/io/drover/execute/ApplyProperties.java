@@ -3,6 +3,7 @@ package io.drover.execute;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,9 +60,9 @@ public record ApplyProperties(Duration initialDowntime, Duration downtimeStep, D
     }
 
     /** The escalation policy of the first class (by name) holding the guest, else the global one. */
-    public EscalationPolicy policyFor(String guest) {
+    public EscalationPolicy policyFor(String guest, Optional<String> flavor) {
         TimeoutAction globalAction = postCopy ? TimeoutAction.POST_COPY : TimeoutAction.ABORT;
-        return classes.entrySet().stream().filter(entry -> entry.getValue().holds(guest)).findFirst()
+        return classes.entrySet().stream().filter(entry -> entry.getValue().holds(guest, flavor)).findFirst()
                 .map(entry -> new EscalationPolicy(entry.getKey(),
                         Objects.requireNonNullElse(entry.getValue().timeoutAction(), globalAction),
                         Objects.requireNonNullElse(entry.getValue().maxDowntime(), maxDowntime)))

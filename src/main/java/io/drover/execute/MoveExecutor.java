@@ -90,7 +90,7 @@ public class MoveExecutor {
         if (store.control(move.runId()) == ApplyRun.Control.ABORT) {
             return store.transition(move, MoveState.PENDING, ABORTED + ": not started");
         }
-        EscalationPolicy policy = properties.policyFor(move.guest());
+        EscalationPolicy policy = properties.policyFor(move.guest(), context.guest().flavor());
         MoveRecord migrating = store.transition(move, MoveState.MIGRATING, "migration started (class "
                 + policy.migrationClass() + ")");
         List<String> escalations = new ArrayList<>();

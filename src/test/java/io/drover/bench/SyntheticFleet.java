@@ -259,7 +259,7 @@ final class SyntheticFleet {
         }
         return new Guest(name, UUID.nameUUIDFromBytes(name.getBytes()), state, "kvm", "x86_64", machine,
                 ByteSize.ofGiB(memory), ByteSize.ofGiB(memory), vcpus, cpu, disks, List.of(), Optional.empty(),
-                false, MemoryUse.UNKNOWN);
+                false, MemoryUse.UNKNOWN, Optional.empty());
     }
 
     private static Disk disk(String target, DiskSource source, String format, CacheMode cache, DiskSharing sharing,

@@ -41,6 +41,8 @@ import io.drover.model.Sysinfo;
  *       {@link DiskSharing#UNCLASSIFIED}.</li>
  *   <li>Interfaces: the source is the {@code bridge}, {@code network} or {@code dev} attribute, whichever is set.</li>
  *   <li>Sysinfo: the first {@code <sysinfo type='smbios'>}; other types (fwcfg) are ignored.</li>
+ *   <li>Flavor: the {@code name} of {@code <metadata><nova:instance><nova:flavor>}, by the {@code nova} prefix that
+ *       Nova always writes.</li>
  * </ul>
  */
 public final class DomainXmlParser {
@@ -90,8 +92,11 @@ public final class DomainXmlParser {
                 .findFirst()
                 .map(SysinfoEntries::read);
 
+        Optional<String> flavor = domain.child("metadata").flatMap(metadata -> metadata.child("nova:instance"))
+                .flatMap(instance -> instance.child("nova:flavor")).flatMap(f -> f.attribute("name"));
+
         return new Guest(name, uuid, state, domainType, arch, machine, memory, currentMemory, vcpus, cpu, disks,
-                interfaces, sysinfo, smbiosFromSysinfo, MemoryUse.UNKNOWN);
+                interfaces, sysinfo, smbiosFromSysinfo, MemoryUse.UNKNOWN, flavor);
     }
 
     private static GuestCpu cpu(XmlElement cpu) {

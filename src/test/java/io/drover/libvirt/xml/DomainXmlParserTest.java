@@ -51,6 +51,11 @@ class DomainXmlParserTest {
         }
 
         @Test
+        void flavorFromNovasMetadata() {
+            assertThat(guest.flavor()).contains("1G/1\u6838/1GB"); // <nova:flavor name="1G/1&#x6838;/1GB">
+        }
+
+        @Test
         void customCpuModelWithRequiredAndDisabledFeatures() {
             GuestCpu cpu = guest.cpu();
 
@@ -159,6 +164,7 @@ class DomainXmlParserTest {
             assertThat(running.cpu().model()).contains("qemu64");
             assertThat(running.sysinfo()).isEmpty();
             assertThat(running.smbiosFromSysinfo()).isFalse();
+            assertThat(running.flavor()).as("no Nova metadata").isEmpty();
         }
 
         @Test
