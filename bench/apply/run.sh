@@ -53,11 +53,22 @@ running_on() { # GUEST -> host index where it runs
     done
     return 0
 }
+# refresh_pool HOST: libvirt refuses while another block copy's destination creates its disk in the pool ("has
+# asynchronous jobs running"; lost the loop one migration in round 1 at 18:05): tried again for up to 10 s, as Drover
+# does (LibvirtJavaConnection.refreshWhenIdle)
+refresh_pool() {
+    local _
+    for _ in $(seq 1 100); do
+        virsh -q -c "$(uri "$1")" pool-refresh lab-images >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    virsh -q -c "$(uri "$1")" pool-refresh lab-images >/dev/null
+}
 # migrate GUEST FROM TO DISKS [BANDWIDTH]: live p2p; DISKS (comma-separated targets, or -) are block-copied
 migrate() {
     local g=$1 from=$2 to=$3 disks=$4 bandwidth=${5:-} extra=()
     if [[ $disks != - ]]; then
-        virsh -q -c "$(uri "$to")" pool-refresh lab-images >/dev/null
+        refresh_pool "$to"
         extra=(--copy-storage-all --migrate-disks "$disks")
     fi
     [[ -z $bandwidth ]] || extra+=(--bandwidth "$bandwidth")

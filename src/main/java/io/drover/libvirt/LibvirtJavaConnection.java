@@ -14,6 +14,7 @@ import io.drover.model.HostCapacity;
 import io.drover.model.PowerState;
 import io.drover.model.Version;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -47,6 +48,9 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     private static final int NO_DOMAIN = 42;
     /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}: the statistics of the domain's last completed job. */
     private static final int JOB_STATS_COMPLETED = 1;
+    /** How long a pool refresh waits out a volume being created in the pool, and how often it tries. */
+    private static final Duration POOL_BUSY_WAIT = Duration.ofSeconds(10);
+    private static final Duration POOL_BUSY_RETRY = Duration.ofMillis(100);
 
     private final String uri;
     private final Connect connect;
@@ -442,7 +446,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
             List<StoragePool> pools = poolsAt(directory);
             try {
                 for (StoragePool pool : pools) {
-                    pool.refresh(0);
+                    refreshWhenIdle(pool);
                 }
                 return pools.size();
             } finally {
@@ -504,6 +508,39 @@ final class LibvirtJavaConnection implements HypervisorConnection {
     }
 
     /** The active storage pools whose target is the directory; the caller frees them. */
+    /**
+     * libvirt refuses to refresh a pool while it creates a volume in it ("pool 'x' has asynchronous jobs running"),
+     * as the destination of another block copy starting at the same moment does when it precreates its disk there
+     * (seen on the lab: two copies into one pool, the second `virsh pool-refresh` refused). The creation takes
+     * moments, so the refresh is tried again until it ends.
+     */
+    private static void refreshWhenIdle(StoragePool pool) throws LibvirtException {
+        long deadline = System.nanoTime() + POOL_BUSY_WAIT.toNanos();
+        while (true) {
+            try {
+                pool.refresh(0);
+                return;
+            } catch (LibvirtException e) {
+                String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+                boolean busy = message != null && message.contains("asynchronous jobs running");
+                if (!busy || System.nanoTime() > deadline || !pause(POOL_BUSY_RETRY)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Sleeps; false when interrupted (the interrupt is kept for the caller). */
+    private static boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private List<StoragePool> poolsAt(String directory) throws LibvirtException {
         List<StoragePool> pools = new ArrayList<>();
         for (String name : connect.listStoragePools()) {
