@@ -48,14 +48,15 @@ final class MoveMix {
         nanos = new double[shares.length];
     }
 
-    /** The fixed mix of the options: the swap, best-swap and make-room shares, the rest changes. */
+    /** The starting mix of the options: the swap, best-swap, make-room and re-pack shares, the rest changes. */
     static MoveMix of(RoadefSolverOptions options) {
         double[] shares = new double[MoveKind.values().length];
         shares[MoveKind.SWAP.ordinal()] = options.swapShare();
         shares[MoveKind.BEST_SWAP.ordinal()] = options.bestSwapShare();
         shares[MoveKind.MAKE_ROOM.ordinal()] = options.makeRoomShare();
+        shares[MoveKind.REPACK.ordinal()] = options.repackShare();
         shares[MoveKind.CHANGE.ordinal()] = 1 - options.swapShare() - options.bestSwapShare()
-                - options.makeRoomShare();
+                - options.makeRoomShare() - options.repackShare();
         return new MoveMix(shares, options.adaptiveMix());
     }
 
@@ -106,12 +107,12 @@ final class MoveMix {
         return Arrays.copyOf(shares, shares.length);
     }
 
-    /** The current shares by kind, e.g. "change 0.50, swap 0.30, best swap 0.00, make room 0.20". */
+    /** The current shares by kind, e.g. "change 0.298, swap 0.300, best swap 0.200, make room 0.200, repack 0.002". */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ");
         for (MoveKind kind : MoveKind.values()) {
-            joiner.add(String.format(Locale.ROOT, "%s %.2f", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+            joiner.add(String.format(Locale.ROOT, "%s %.3f", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     shares[kind.ordinal()]));
         }
         return joiner.toString();

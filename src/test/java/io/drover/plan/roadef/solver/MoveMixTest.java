@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MoveMixTest {
 
-    private static final double[] START = {0.3, 0.3, 0.2, 0.2};
+    private static final double[] START = {0.3, 0.3, 0.2, 0.2, 0};
 
     /** Records a window in which only best swaps lowered the cost, every kind taking the same time per move. */
     private static void bestSwapsPayForAWindow(MoveMix mix) {
@@ -73,6 +73,7 @@ class MoveMixTest {
 
     @Test
     void describesTheSharesByKind() {
-        assertThat(new MoveMix(START, false)).hasToString("change 0.30, swap 0.30, best swap 0.20, make room 0.20");
+        assertThat(new MoveMix(START, false)).hasToString(
+                "change 0.300, swap 0.300, best swap 0.200, make room 0.200, repack 0.000");
     }
 }
