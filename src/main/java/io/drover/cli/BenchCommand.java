@@ -80,7 +80,7 @@ public class BenchCommand extends BaseCommand {
                         + "(default ${DEFAULT-VALUE}).")
         double bestSwapShare;
 
-        @Option(names = "--repack-share", defaultValue = "0.002",
+        @Option(names = "--repack-share", defaultValue = "0.0005",
                 description = "Share of re-pack moves: the processes of a costly machine and one or two others "
                         + "shared out anew among them by branch and bound; 0 for none (default ${DEFAULT-VALUE}).")
         double repackShare;

@@ -26,7 +26,7 @@ public record RoadefSolverOptions(Duration timeLimit, long seed, int lateAccepta
     }
 
     public static RoadefSolverOptions defaults(Duration timeLimit) {
-        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 100_000, 0.3, 0.2, 0.2, 0.002, true,
+        return new RoadefSolverOptions(timeLimit, DEFAULT_SEED, 100_000, 0.3, 0.2, 0.2, 0.0005, true,
                 Runtime.getRuntime().availableProcessors(), EnvironmentMode.NON_REPRODUCIBLE);
     }
 
