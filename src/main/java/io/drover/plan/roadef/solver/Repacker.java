@@ -51,7 +51,7 @@ final class Repacker {
     /**
      * Re-packs the processes of these distinct machines among them; if it finds a packing other than the current one
      * that keeps every hard constraint at a cost of at most limit, it makes the cheapest such found through the
-     * journal and returns true. Otherwise the state is left as it was.
+     * journal (begun by the caller, and empty) and returns true. Otherwise the state is left as it was.
      */
     boolean repack(int[] machines, long limit) {
         prepare(machines);
