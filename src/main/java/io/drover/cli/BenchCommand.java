@@ -80,6 +80,11 @@ public class BenchCommand extends BaseCommand {
                         + "(default ${DEFAULT-VALUE}).")
         double bestSwapShare;
 
+        @Option(names = "--repack-share", defaultValue = "0.0005",
+                description = "Share of re-pack moves: the processes of a costly machine and one or two others "
+                        + "shared out anew among them by branch and bound; 0 for none (default ${DEFAULT-VALUE}).")
+        double repackShare;
+
         @Option(names = "--fixed-mix",
                 description = "Keep the move shares as given instead of adapting them to what each kind gains per "
                         + "CPU time.")
@@ -129,7 +134,8 @@ public class BenchCommand extends BaseCommand {
             RoadefSolverOptions options;
             try {
                 options = RoadefSolverOptions.defaults(limit).withSeed(seed).withLateAcceptanceSize(lateAcceptanceSize)
-                        .withShares(swapShare, bestSwapShare, makeRoomShare).withAdaptiveMix(!fixedMix);
+                        .withShares(swapShare, bestSwapShare, makeRoomShare).withRepackShare(repackShare)
+                        .withAdaptiveMix(!fixedMix);
                 if (threads != null) {
                     options = options.withSearchThreads(threads);
                 }
@@ -148,10 +154,11 @@ public class BenchCommand extends BaseCommand {
                 out().println("  " + violation);
             }
             out().printf(Locale.ROOT, "improved  %.2f%% in %.1f s (first improvement after %d ms, %d new bests), "
-                            + "seed %d, late acceptance %d, shares swap %.2f, best swap %.2f, make room %.2f%s%n",
+                            + "seed %d, late acceptance %d, shares swap %.2f, best swap %.2f, make room %.2f, "
+                            + "repack %.4f%s%n",
                     100.0 * (before.total() - after.total()) / Math.max(1, before.total()), elapsed / 1000.0,
                     result.firstImprovementMillis(), result.bestSolutionChanges(), seed, lateAcceptanceSize,
-                    swapShare, bestSwapShare, makeRoomShare, fixedMix ? ", fixed" : ", adaptive");
+                    swapShare, bestSwapShare, makeRoomShare, repackShare, fixedMix ? ", fixed" : ", adaptive");
             // CPU time shows how much of the wall-clock limit the search really got on a shared machine.
             out().printf(Locale.ROOT,
                     "search    %,d moves drawn (%,d/s), %,d accepted, %.1f s CPU, %d search thread(s)%n",

@@ -12,6 +12,7 @@ import java.util.StringJoiner;
  * is ever dropped: make-room moves rarely pay and cost the most, yet without them a2_1 stays at 1 M instead of 250.
  * Which kind pays differs between instances (swaps on the capacity-bound a2_2, changes and make-room moves on a2_1)
  * and over a run (greedy changes at first, swaps later), so a fixed mix trades one instance against another.
+ * Re-pack moves keep their starting share ({@link MoveKind#adapts}).
  */
 final class MoveMix {
 
@@ -38,8 +39,9 @@ final class MoveMix {
         this.shares = shares.clone();
         floors = new double[shares.length];
         double floorSum = 0;
-        for (int k = 0; k < shares.length; k++) {
-            floors[k] = KEPT * shares[k];
+        for (MoveKind kind : MoveKind.values()) {
+            int k = kind.ordinal();
+            floors[k] = kind.adapts() ? KEPT * shares[k] : shares[k];
             floorSum += floors[k];
         }
         adaptedPart = 1 - floorSum;
@@ -48,14 +50,15 @@ final class MoveMix {
         nanos = new double[shares.length];
     }
 
-    /** The fixed mix of the options: the swap, best-swap and make-room shares, the rest changes. */
+    /** The starting mix of the options: the swap, best-swap, make-room and re-pack shares, the rest changes. */
     static MoveMix of(RoadefSolverOptions options) {
         double[] shares = new double[MoveKind.values().length];
         shares[MoveKind.SWAP.ordinal()] = options.swapShare();
         shares[MoveKind.BEST_SWAP.ordinal()] = options.bestSwapShare();
         shares[MoveKind.MAKE_ROOM.ordinal()] = options.makeRoomShare();
+        shares[MoveKind.REPACK.ordinal()] = options.repackShare();
         shares[MoveKind.CHANGE.ordinal()] = 1 - options.swapShare() - options.bestSwapShare()
-                - options.makeRoomShare();
+                - options.makeRoomShare() - options.repackShare();
         return new MoveMix(shares, options.adaptiveMix());
     }
 
@@ -87,8 +90,9 @@ final class MoveMix {
     private void update() {
         double[] rates = new double[shares.length];
         double total = 0;
-        for (int k = 0; k < shares.length; k++) {
-            rates[k] = nanos[k] == 0 ? 0 : gain[k] / nanos[k];
+        for (MoveKind kind : MoveKind.values()) {
+            int k = kind.ordinal();
+            rates[k] = !kind.adapts() || nanos[k] == 0 ? 0 : gain[k] / nanos[k];
             total += rates[k];
             gain[k] *= DECAY;
             nanos[k] *= DECAY;
@@ -106,12 +110,12 @@ final class MoveMix {
         return Arrays.copyOf(shares, shares.length);
     }
 
-    /** The current shares by kind, e.g. "change 0.50, swap 0.30, best swap 0.00, make room 0.20". */
+    /** The current shares by kind, e.g. "change 0.300, swap 0.300, best swap 0.200, make room 0.199, repack 0.001". */
     @Override
     public String toString() {
         StringJoiner joiner = new StringJoiner(", ");
         for (MoveKind kind : MoveKind.values()) {
-            joiner.add(String.format(Locale.ROOT, "%s %.2f", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+            joiner.add(String.format(Locale.ROOT, "%s %.3f", kind.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                     shares[kind.ordinal()]));
         }
         return joiner.toString();

@@ -1,6 +1,7 @@
 package io.drover.plan.roadef.solver;
 
 import java.util.Random;
+import java.util.function.IntToLongFunction;
 
 /**
  * Random moves applied straight to a {@link RoadefState} through a {@link MoveJournal}, each only if it keeps every
@@ -16,7 +17,9 @@ import java.util.Random;
  * until it keeps its capacities and either costs no more than before or the whole assignment is within the acceptor's
  * limit: a huge process over its own machine's safety capacity (a2_1) gains more than its new machine may lose. A
  * large process reaches a machine full of small ones in one step, which a chain of single moves only finds by luck:
- * each step alone loses score.</li>
+ * each step alone loses score;</li>
+ * <li>re-pack: the processes of a costly machine and one or two random others shared out anew among them, the
+ * cheapest packing a bounded branch and bound finds ({@link Repacker}).</li>
  * </ul>
  */
 final class RoadefNeighbourhood {
@@ -29,13 +32,17 @@ final class RoadefNeighbourhood {
     private static final int CHANGE_SCAN = 500;
     /** Random machines looked at to pick the process and the target of a make-room move. */
     private static final int SAMPLES = 8;
+    /** At most this many random machines join the costly one in a re-packing: more would leave the search shallow. */
+    private static final int REPACK_PARTNERS = 2;
 
     private final RoadefState state;
     private final MoveJournal journal;
+    private final Repacker repacker;
 
     RoadefNeighbourhood(RoadefState state, MoveJournal journal) {
         this.state = state;
         this.journal = journal;
+        this.repacker = new Repacker(state, journal);
     }
 
     /**
@@ -49,7 +56,35 @@ final class RoadefNeighbourhood {
             case SWAP -> swapWithin(randomProcess(random), randomProcess(random), limit);
             case BEST_SWAP -> bestSwap(randomProcess(random), random.nextInt(state.machineCount()), limit);
             case MAKE_ROOM -> makeRoomForCostlyProcess(random, limit) && keepIfWithin(limit);
+            case REPACK -> repacker.repack(costlyAndRandomMachines(random), limit);
         };
+    }
+
+    /**
+     * The machines of a re-packing: the one with the highest load cost of a few random ones (balance costs can be at
+     * their floor while load costs are not, as on a1_4) and one or two other random ones.
+     */
+    private int[] costlyAndRandomMachines(Random random) {
+        int[] machines = new int[Math.min(state.machineCount(), 2 + random.nextInt(REPACK_PARTNERS))];
+        machines[0] = costliestOfSample(state::loadCost, random);
+        for (int i = 1; i < machines.length; i++) {
+            machines[i] = randomMachineOtherThan(machines, i, random);
+        }
+        return machines;
+    }
+
+    /** A random machine not among the first {@code count} of {@code taken}. */
+    private int randomMachineOtherThan(int[] taken, int count, Random random) {
+        while (true) {
+            int m = random.nextInt(state.machineCount());
+            boolean free = true;
+            for (int i = 0; i < count && free; i++) {
+                free = taken[i] != m;
+            }
+            if (free) {
+                return m;
+            }
+        }
     }
 
     private int randomProcess(Random random) {
@@ -65,16 +100,22 @@ final class RoadefNeighbourhood {
 
     /** A process on the costliest of a few random machines: where a make-room move can gain most. */
     private int costlyProcess(Random random) {
-        int costliest = random.nextInt(state.machineCount());
-        for (int i = 1; i < SAMPLES; i++) {
-            int m = random.nextInt(state.machineCount());
-            if (state.machineCost(m) > state.machineCost(costliest)) {
-                costliest = m;
-            }
-        }
+        int costliest = costliestOfSample(state::machineCost, random);
         int count = state.hostedCount(costliest);
         return count == 0 ? random.nextInt(state.processCount())
                 : state.hostedProcess(costliest, random.nextInt(count));
+    }
+
+    /** The costliest of a few random machines by the given cost of a machine. */
+    private int costliestOfSample(IntToLongFunction cost, Random random) {
+        int costliest = random.nextInt(state.machineCount());
+        for (int i = 1; i < SAMPLES; i++) {
+            int m = random.nextInt(state.machineCount());
+            if (cost.applyAsLong(m) > cost.applyAsLong(costliest)) {
+                costliest = m;
+            }
+        }
+        return costliest;
     }
 
     /** A random machine that could run p within its safety capacities if it ran nothing else, or -1. */

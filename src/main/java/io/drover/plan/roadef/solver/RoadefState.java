@@ -189,6 +189,14 @@ public final class RoadefState {
         return capacityHard + conflictHard + spreadHard + dependencyHard;
     }
 
+    /**
+     * The capacity, transient and conflict penalties: unlike spread and dependencies, inserting a process can only
+     * raise them, so a partial assignment that has any cannot be completed into a feasible one.
+     */
+    long packingPenalty() {
+        return capacityHard + conflictHard;
+    }
+
     public long softPenalty() {
         return loadBalanceSoft + processMoveWeight * processMoveTotal + serviceMoveWeight * maxMovedPerService
                 + machineMoveWeight * machineMoveTotal;
@@ -397,6 +405,50 @@ public final class RoadefState {
         }
     }
 
+    /** The load cost of machine m: what its usage above the safety capacities costs. */
+    long loadCost(int m) {
+        return machineSoft[m] - balanceCost(m);
+    }
+
+    /** The balance cost of machine m as it is now. */
+    long balanceCost(int m) {
+        int machineBase = m * resourceCount;
+        long cost = 0;
+        for (int b = 0; b < balanceTarget.length; b++) {
+            cost += balanceTerm(b, free(machineBase, balanceResource1[b]), free(machineBase, balanceResource2[b]));
+        }
+        return cost;
+    }
+
+    /**
+     * The least balance cost the given machines can have together, however their processes are shared out among
+     * them: per balance, the term of their summed free resources (the sum of the machines' terms, each cut off at 0,
+     * is at least that).
+     */
+    long balanceFloor(int[] machines) {
+        long floor = 0;
+        for (int b = 0; b < balanceTarget.length; b++) {
+            long free1 = 0;
+            long free2 = 0;
+            for (int m : machines) {
+                free1 += free(m * resourceCount, balanceResource1[b]);
+                free2 += free(m * resourceCount, balanceResource2[b]);
+            }
+            floor += balanceTerm(b, free1, free2);
+        }
+        return floor;
+    }
+
+    private long free(int machineBase, int r) {
+        return capacity[machineBase + r] - usage[machineBase + r];
+    }
+
+    /** Balance b's cost on a machine (or machines) with these free amounts of its two resources. */
+    private long balanceTerm(int b, long available1, long available2) {
+        long excess = balanceTarget[b] * available1 - available2;
+        return excess > 0 ? balanceWeight[b] * excess : 0;
+    }
+
     /** Recomputes the capacity/transient excess and the load + balance cost of machine m. */
     private void refreshMachine(int m) {
         int machineBase = m * resourceCount;
@@ -419,14 +471,7 @@ public final class RoadefState {
                 soft += loadWeight[r] * overSafety;
             }
         }
-        for (int b = 0; b < balanceTarget.length; b++) {
-            long available1 = capacity[machineBase + balanceResource1[b]] - usage[machineBase + balanceResource1[b]];
-            long available2 = capacity[machineBase + balanceResource2[b]] - usage[machineBase + balanceResource2[b]];
-            long excess = balanceTarget[b] * available1 - available2;
-            if (excess > 0) {
-                soft += balanceWeight[b] * excess;
-            }
-        }
+        soft += balanceCost(m);
         capacityHard += hard - machineHard[m];
         machineHard[m] = hard;
         loadBalanceSoft += soft - machineSoft[m];
@@ -532,12 +577,8 @@ public final class RoadefState {
         for (int b = 0; b < balanceTarget.length; b++) {
             int r1 = balanceResource1[b];
             int r2 = balanceResource2[b];
-            long available1 = capacity[machineBase + r1] - used(machineBase, r1, inBase, outBase);
-            long available2 = capacity[machineBase + r2] - used(machineBase, r2, inBase, outBase);
-            long excess = balanceTarget[b] * available1 - available2;
-            if (excess > 0) {
-                cost += balanceWeight[b] * excess;
-            }
+            cost += balanceTerm(b, capacity[machineBase + r1] - used(machineBase, r1, inBase, outBase),
+                    capacity[machineBase + r2] - used(machineBase, r2, inBase, outBase));
         }
         return cost;
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MoveMixTest {
 
-    private static final double[] START = {0.3, 0.3, 0.2, 0.2};
+    private static final double[] START = {0.3, 0.3, 0.2, 0.2, 0};
 
     /** Records a window in which only best swaps lowered the cost, every kind taking the same time per move. */
     private static void bestSwapsPayForAWindow(MoveMix mix) {
@@ -50,6 +50,22 @@ class MoveMixTest {
     }
 
     @Test
+    void repackMovesKeepTheirStartingShareEvenWhenOnlyTheyPay() {
+        double[] start = {0.3, 0.3, 0.2, 0.19, 0.01};
+        MoveMix mix = new MoveMix(start, true);
+        MoveKind[] kinds = MoveKind.values();
+        for (int i = 0; i < MoveMix.WINDOW; i++) {
+            MoveKind kind = kinds[i % kinds.length];
+            mix.record(kind, 1000, kind == MoveKind.REPACK || kind == MoveKind.SWAP ? 10 : 0);
+        }
+
+        double[] shares = mix.shares();
+        assertThat(shares[MoveKind.REPACK.ordinal()]).isCloseTo(0.01, within(1e-9));
+        assertThat(shares[MoveKind.SWAP.ordinal()]).as("the whole adapted part").isCloseTo(0.15 + 0.495,
+                within(1e-9));
+    }
+
+    @Test
     void aFixedMixKeepsItsShares() {
         MoveMix mix = new MoveMix(START, false);
 
@@ -73,6 +89,7 @@ class MoveMixTest {
 
     @Test
     void describesTheSharesByKind() {
-        assertThat(new MoveMix(START, false)).hasToString("change 0.30, swap 0.30, best swap 0.20, make room 0.20");
+        assertThat(new MoveMix(START, false)).hasToString(
+                "change 0.300, swap 0.300, best swap 0.200, make room 0.200, repack 0.000");
     }
 }

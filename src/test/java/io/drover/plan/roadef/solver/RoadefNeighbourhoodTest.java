@@ -6,6 +6,7 @@ import io.drover.plan.roadef.RoadefEvaluation;
 import io.drover.plan.roadef.RoadefEvaluator;
 import io.drover.plan.roadef.RoadefInstances;
 import io.drover.plan.roadef.RoadefModel;
+import io.drover.plan.roadef.RoadefParser;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -192,6 +193,82 @@ class RoadefNeighbourhoodTest {
         assertThat(made).isPositive();
         assertThat(targetCostlier).as("moves the limit ended early").isPositive();
         assertThat(state.softPenalty()).as("every move undone").isEqualTo(before);
+    }
+
+    /**
+     * Two machines with safety capacity 5 of their 10; four processes of size 1 on the first, two of size 3 on the
+     * second (load cost 1). No change or swap lowers the cost (a 3 for a 1 only moves the excess), but one 3 and two
+     * 1s on each machine cost nothing: two processes for one, which a re-packing finds.
+     */
+    private static final String TWO_FOR_ONE = """
+            1
+            0 1
+            2
+            0 0 10 5 0 0
+            0 0 10 5 0 0
+            6
+            0 0
+            0 0
+            0 0
+            0 0
+            0 0
+            0 0
+            6
+            0 1 0
+            1 1 0
+            2 1 0
+            3 1 0
+            4 3 0
+            5 3 0
+            0
+            0 0 0
+            """;
+
+    @Test
+    void repackFindsAPackingThatNoChangeOrSwapReaches() {
+        RoadefModel model = RoadefParser.parseModel("two-for-one", TWO_FOR_ONE);
+        int[] original = {0, 0, 0, 0, 1, 1};
+        RoadefState state = new RoadefState(this, model, original, original);
+        assertThat(state.softPenalty()).isEqualTo(1);
+        for (int p = 0; p < 6; p++) {
+            assertThat(state.changeCostDelta(p, 1 - original[p])).as("change of " + p).isNotNegative();
+            for (int q = 0; q < 6; q++) {
+                if (original[p] != original[q]) {
+                    assertThat(state.swapCostDelta(p, q)).as("swap of " + p + " and " + q).isNotNegative();
+                }
+            }
+        }
+        MoveJournal journal = new MoveJournal(state);
+        journal.begin();
+
+        boolean made = new Repacker(state, journal).repack(new int[] {0, 1}, state.softPenalty() - 1);
+
+        assertThat(made).isTrue();
+        assertThat(state.softPenalty()).isZero();
+        assertThat(journal.size()).as("one 3 and two 1s change machines").isEqualTo(3);
+        int[] assignment = new int[6];
+        state.copyAssignmentInto(assignment);
+        assertThat(RoadefEvaluator.evaluate(model, original, assignment).total()).isZero();
+    }
+
+    /** A re-packing that finds nothing within the limit leaves the state exactly as it was. */
+    @Test
+    void repackWithNothingWithinTheLimitLeavesTheStateAsItWas() {
+        AtOriginal at = AtOriginal.of(this, "a1_4");
+        RoadefState state = at.state();
+        int[] assignment = new int[at.model().processCount()];
+        state.copyAssignmentInto(assignment);
+        long before = state.softPenalty();
+        at.journal().begin();
+
+        boolean made = new Repacker(state, at.journal()).repack(new int[] {0, 1, 2}, 0);
+
+        assertThat(made).isFalse();
+        int[] after = new int[assignment.length];
+        state.copyAssignmentInto(after);
+        assertThat(after).isEqualTo(assignment);
+        assertThat(state.softPenalty()).isEqualTo(before);
+        assertThat(state.hardPenalty()).isZero();
     }
 
     /** An instance's state at its original assignment, with a journal and a neighbourhood over it. */
