@@ -72,8 +72,12 @@ final class LibvirtJavaConnection implements HypervisorConnection {
 
     static LibvirtFailure failure(String uri, String operation, LibvirtException e) {
         int code = e.getError() == null || e.getError().getCode() == null ? -1 : e.getError().getCode().ordinal();
-        String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
-        return new LibvirtFailure(uri, operation, code, message, e);
+        return new LibvirtFailure(uri, operation, code, messageOf(e), e);
+    }
+
+    /** libvirt's own message when it reported an error, else the exception's. */
+    private static String messageOf(LibvirtException e) {
+        return e.getError() == null ? e.getMessage() : e.getError().getMessage();
     }
 
     private <T> T call(String operation, LibvirtCall<T> call) {
@@ -521,7 +525,7 @@ final class LibvirtJavaConnection implements HypervisorConnection {
                 pool.refresh(0);
                 return;
             } catch (LibvirtException e) {
-                String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+                String message = messageOf(e);
                 boolean busy = message != null && message.contains("asynchronous jobs running");
                 if (!busy || System.nanoTime() > deadline || !pause(POOL_BUSY_RETRY)) {
                     throw e;
